@@ -5,6 +5,7 @@ import type { Reply } from '../src/briefing/reply.ts';
 /** Option types of Discord's application command schema that our commands use. */
 export const OptionType = {
   Subcommand: 1,
+  SubcommandGroup: 2,
   String: 3,
   Integer: 4,
   Boolean: 5,

@@ -17,12 +17,22 @@ export interface ReplySection {
   title?: string;
   /** Link behind the title. */
   url?: string;
-  /** Lines of body text. */
-  lines?: string[];
+  /** Lines of body text; a line may link somewhere (Discord: a markdown link; console: the URL after the text). */
+  lines?: ReplyLine[];
   fields?: ReplyField[];
   footer?: string;
   /** ISO instant shown as the section's time. */
   timestamp?: string;
+}
+
+/** Plain text, or text that links to a URL (a source's title linking to the article). */
+export type ReplyLine = string | ReplyLink;
+
+export interface ReplyLink {
+  text: string;
+  url: string;
+  /** Plain text after the link, e.g. " — ERR, 2024-03-14". */
+  after?: string;
 }
 
 export interface ReplyField {

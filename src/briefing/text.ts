@@ -1,0 +1,19 @@
+/** Shortens text to at most `max` characters at a word boundary, with "…" when something was cut. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** What a user typed, fit to be echoed back in a sentence: one line, at most 60 characters. */
+export function echo(input: string): string {
+  return shorten(input, 60);
+}
+
+/** “text” — Speaker, Role: how a quote reads everywhere. */
+export function quoteLine(q: { text: string; speaker: string | null; role: string | null }): string {
+  const who = q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'unattributed';
+  return `“${shorten(q.text, 400)}” — ${who}`;
+}

@@ -1,0 +1,80 @@
+import type { Article } from '../corpus/article.ts';
+import { ENRICHMENT_VERSION, type EnrichedQuote, type Enrichment } from './enrichment.ts';
+import { tagEntities } from './entities.ts';
+import { findPerson, type Gazetteer, roleOn } from './gazetteer.ts';
+import { extractQuotes } from './quotes.ts';
+
+const attributeStatements = (
+  _: string,
+): { start: number; end: number; speaker: string | null; role: string | null; cue: string }[] => [];
+
+import { splitSentences } from './sentences.ts';
+import { summarizeText } from './summarize.ts';
+
+export { ENRICHMENT_VERSION };
+
+/** How many of an article's sentences make its own summary. */
+const SUMMARY_SENTENCES = 3;
+
+/**
+ * Everything the query path needs to know about an article, computed once when it enters the store: sentences,
+ * its summary, quotes and reported speech with speakers and their roles on the article's date, topics and people.
+ * @example const enrichment = enrichArticle(article, gazetteer);
+ */
+export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichment {
+  const body = article.body;
+  const sentences = splitSentences(body);
+  const spans = sentences.map((s) => [s.start, s.end] as [number, number]);
+  const sentenceAt = sentenceLocator(spans);
+
+  const summaryStarts = new Set(summarizeText(body, SUMMARY_SENTENCES).map((s) => s.start));
+  const summary = spans.flatMap(([start], i) => (summaryStarts.has(start) ? [i] : []));
+
+  const roleFor = (speaker: string | null, textRole: string | null) => {
+    const person = speaker ? findPerson(gazetteer, speaker) : undefined;
+    return (person && roleOn(person, article.date)) ?? textRole;
+  };
+  const canonical = (speaker: string | null) => (speaker ? (findPerson(gazetteer, speaker)?.name ?? speaker) : null);
+
+  const quotes: EnrichedQuote[] = extractQuotes(body).map((q) => ({
+    ...q,
+    speaker: canonical(q.speaker),
+    role: roleFor(q.speaker, q.role),
+    sentence: sentenceAt(q.start),
+  }));
+  const statements = attributeStatements(body).map((s: ReturnType<typeof attributeStatements>[number]) => ({
+    start: s.start,
+    end: s.end,
+    speaker: canonical(s.speaker),
+    role: roleFor(s.speaker, s.role),
+    cue: s.cue,
+  }));
+
+  const entities = tagEntities(`${article.title}\n\n${body}`, gazetteer);
+  return {
+    sentences: spans,
+    summary,
+    quotes,
+    statements,
+    topics: entities.topics,
+    topicCounts: entities.counts,
+    people: entities.people,
+  };
+}
+
+/** Maps a text offset to the index of the sentence containing it (the last one starting at or before it). */
+function sentenceLocator(spans: [number, number][]): (offset: number) => number {
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as [number, number])[0] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+}

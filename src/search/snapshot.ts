@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import type { Logger } from 'pino';
+import { ENRICHMENT_VERSION } from '../nlp/enrichment.ts';
+import type { ArticleRepository } from '../store/articles.ts';
+import { CorpusIndex, INDEX_FORMAT } from './corpus-index.ts';
+
+/** First line of a saved index: what it was built from. Any difference means it is rebuilt, never half-trusted. */
+interface SnapshotHeader {
+  format: number;
+  enrichment: number;
+  revision: number;
+}
+
+/**
+ * The index for the store's current articles: the saved snapshot when it matches the store's revision and this
+ * code's formats, else a rebuild from the store, saved for the next start.
+ * @example const index = openIndex(articles, `${config.databasePath}.index`, log);
+ */
+export function openIndex(articles: ArticleRepository, snapshotPath: string, log: Logger): CorpusIndex {
+  const expected: SnapshotHeader = {
+    format: INDEX_FORMAT,
+    enrichment: ENRICHMENT_VERSION,
+    revision: articles.revision(),
+  };
+  const loaded = readSnapshot(snapshotPath, expected, articles, log);
+  if (loaded) return loaded;
+  const started = performance.now();
+  const index = CorpusIndex.empty();
+  for (const article of articles.iterate()) index.upsert(article);
+  log.info({ articles: index.size, ms: Math.round(performance.now() - started) }, 'index built');
+  saveSnapshot(index, snapshotPath, expected, log);
+  return index;
+}
+
+/** Writes the index beside the database, atomically (a crash mid-write leaves the old snapshot). */
+export function saveSnapshot(index: CorpusIndex, snapshotPath: string, header: SnapshotHeader, log: Logger): void {
+  const tmp = `${snapshotPath}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, `${JSON.stringify(header)}\n${index.toJSON()}`);
+    fs.renameSync(tmp, snapshotPath);
+  } catch (error) {
+    // The index still works in memory; the next start rebuilds it.
+    log.warn({ err: error, snapshotPath }, 'could not save the index snapshot');
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function readSnapshot(
+  snapshotPath: string,
+  expected: SnapshotHeader,
+  articles: ArticleRepository,
+  log: Logger,
+): CorpusIndex | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(snapshotPath, 'utf8');
+  } catch {
+    return null;
+  }
+  const newline = text.indexOf('\n');
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as SnapshotHeader;
+    if (
+      header.format !== expected.format ||
+      header.enrichment !== expected.enrichment ||
+      header.revision !== expected.revision
+    ) {
+      log.info({ saved: header, expected }, 'index snapshot is stale; rebuilding');
+      return null;
+    }
+    const started = performance.now();
+    const index = CorpusIndex.fromJSON(text.slice(newline + 1), articles.headers());
+    log.debug({ articles: index.size, ms: Math.round(performance.now() - started) }, 'index loaded');
+    return index;
+  } catch (error) {
+    log.warn({ err: error, snapshotPath }, 'index snapshot is unreadable; rebuilding');
+    return null;
+  }
+}

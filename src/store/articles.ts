@@ -1,0 +1,228 @@
+import type { Article } from '../corpus/article.ts';
+import type { Enrichment } from '../nlp/enrichment.ts';
+import type { Db } from './database.ts';
+
+/** Where an article came from: a file under DATA_DIR (synced on start) or a feed (ingested, never touched by sync). */
+export type ArticleOrigin = 'file' | 'feed';
+
+export interface StoredArticle extends Article {
+  origin: ArticleOrigin;
+  /** The file path relative to DATA_DIR, or the feed URL. */
+  originRef: string;
+  contentHash: string;
+  enrichment: Enrichment;
+  enrichVersion: number;
+}
+
+/** The few columns the query path keeps in memory for every article: enough to filter and rank without the text. */
+export interface ArticleHeader {
+  id: string;
+  title: string;
+  dateMs: number;
+  source: string;
+  url?: string;
+  /** Gazetteer topic ids, most mentioned first. */
+  topics: string[];
+}
+
+/** A quote as the quotes table holds it. */
+export interface StoredQuote {
+  articleId: string;
+  seq: number;
+  speaker: string | null;
+  role: string | null;
+  text: string;
+  dateMs: number;
+}
+
+interface Row {
+  id: string;
+  origin: ArticleOrigin;
+  origin_ref: string;
+  content_hash: string;
+  title: string;
+  date_ms: number;
+  source: string;
+  url: string | null;
+  body: string;
+  paragraphs: string;
+  enrichment: string;
+  enrich_version: number;
+}
+
+/**
+ * The articles table. Every write bumps the corpus revision, which tells other processes (and the saved index) that
+ * what they hold is stale.
+ */
+export class ArticleRepository {
+  readonly #db: Db;
+  readonly #get;
+  readonly #upsert;
+  readonly #delete;
+  readonly #deleteQuotes;
+  readonly #insertQuote;
+  readonly #bump;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#get = db.prepare<[string], Row>('SELECT * FROM articles WHERE id = ?');
+    this.#upsert = db.prepare(`
+      INSERT INTO articles (id, origin, origin_ref, content_hash, title, date_ms, source, url, topics, body, paragraphs,
+                            enrichment, enrich_version, added_ms)
+      VALUES (@id, @origin, @originRef, @contentHash, @title, @dateMs, @source, @url, @topics, @body, @paragraphs,
+              @enrichment, @enrichVersion, @addedMs)
+      ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, origin_ref = excluded.origin_ref,
+        content_hash = excluded.content_hash, title = excluded.title, date_ms = excluded.date_ms,
+        source = excluded.source, url = excluded.url, topics = excluded.topics, body = excluded.body, paragraphs = excluded.paragraphs,
+        enrichment = excluded.enrichment, enrich_version = excluded.enrich_version`);
+    this.#delete = db.prepare('DELETE FROM articles WHERE id = ?');
+    this.#deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = ?');
+    this.#insertQuote = db.prepare(
+      'INSERT INTO quotes (article_id, seq, speaker, role, text, date_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.#bump = db.prepare(
+      "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'corpus_revision'",
+    );
+  }
+
+  /** A number that changes whenever any process changes the articles. */
+  revision(): number {
+    const row = this.#db.prepare("SELECT value FROM meta WHERE key = 'corpus_revision'").get() as { value: string };
+    return Number(row.value);
+  }
+
+  count(): number {
+    return (this.#db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  get(id: string): StoredArticle | undefined {
+    const row = this.#get.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** The stored articles with these ids, in the order asked; unknown ids are left out. */
+  getMany(ids: readonly string[]): StoredArticle[] {
+    const out: StoredArticle[] = [];
+    for (const id of ids) {
+      const a = this.get(id);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  /** What is stored for one origin, by id: lets a sync skip articles whose content has not changed. */
+  fingerprints(origin: ArticleOrigin): Map<string, { contentHash: string; enrichVersion: number }> {
+    const rows = this.#db
+      .prepare('SELECT id, content_hash, enrich_version FROM articles WHERE origin = ?')
+      .all(origin) as { id: string; content_hash: string; enrich_version: number }[];
+    return new Map(rows.map((r) => [r.id, { contentHash: r.content_hash, enrichVersion: r.enrich_version }]));
+  }
+
+  /** Inserts or replaces articles and removes ids, all in one transaction and one revision bump. */
+  write(changes: { upsert?: readonly StoredArticle[]; remove?: readonly string[] }, nowMs: number): void {
+    const upserts = changes.upsert ?? [];
+    const removals = changes.remove ?? [];
+    if (upserts.length === 0 && removals.length === 0) return;
+    this.#db.transaction(() => {
+      for (const a of upserts) {
+        this.#upsert.run({
+          id: a.id,
+          origin: a.origin,
+          originRef: a.originRef,
+          contentHash: a.contentHash,
+          title: a.title,
+          dateMs: Date.parse(a.date),
+          source: a.source,
+          url: a.url ?? null,
+          topics: a.enrichment.topics.join(' '),
+          body: a.body,
+          paragraphs: JSON.stringify(a.paragraphs),
+          enrichment: JSON.stringify(a.enrichment),
+          enrichVersion: a.enrichVersion,
+          addedMs: nowMs,
+        });
+        this.#deleteQuotes.run(a.id);
+        a.enrichment.quotes.forEach((q, seq) => {
+          this.#insertQuote.run(a.id, seq, q.speaker, q.role, q.text, Date.parse(a.date));
+        });
+      }
+      for (const id of removals) this.#delete.run(id);
+      this.#bump.run();
+    })();
+  }
+
+  /** Every article's header, newest first. */
+  headers(): ArticleHeader[] {
+    const rows = this.#db
+      .prepare('SELECT id, title, date_ms, source, url, topics FROM articles ORDER BY date_ms DESC')
+      .all() as { id: string; title: string; date_ms: number; source: string; url: string | null; topics: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      dateMs: r.date_ms,
+      source: r.source,
+      ...(r.url ? { url: r.url } : {}),
+      topics: r.topics ? r.topics.split(' ') : [],
+    }));
+  }
+
+  /** Attributed speakers with how many quotes each has, most quoted first. */
+  speakers(): { speaker: string; quotes: number }[] {
+    return this.#db
+      .prepare(
+        'SELECT speaker, COUNT(*) AS quotes FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker',
+      )
+      .all() as { speaker: string; quotes: number }[];
+  }
+
+  /** Quotes, newest first, optionally only by these speakers and since a time. */
+  quotes(filter: { speakers?: readonly string[]; sinceMs?: number; limit: number }): StoredQuote[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.speakers) {
+      if (filter.speakers.length === 0) return [];
+      where.push(`q.speaker IN (${filter.speakers.map(() => '?').join(', ')})`);
+      params.push(...filter.speakers);
+    }
+    if (filter.sinceMs !== undefined) {
+      where.push('q.date_ms >= ?');
+      params.push(filter.sinceMs);
+    }
+    const sql = `SELECT q.article_id AS articleId, q.seq, q.speaker, q.role, q.text, q.date_ms AS dateMs
+                 FROM quotes q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY q.date_ms DESC, q.article_id, q.seq LIMIT ?`;
+    return this.#db.prepare(sql).all(...params, filter.limit) as StoredQuote[];
+  }
+
+  /** Per outlet: how many articles, the oldest and the newest. */
+  outlets(): { source: string; articles: number; oldestMs: number; newestMs: number }[] {
+    return this.#db
+      .prepare(
+        `SELECT source, COUNT(*) AS articles, MIN(date_ms) AS oldestMs, MAX(date_ms) AS newestMs
+         FROM articles GROUP BY source ORDER BY articles DESC, source`,
+      )
+      .all() as { source: string; articles: number; oldestMs: number; newestMs: number }[];
+  }
+
+  /** Walks every stored article without holding them all in memory (index rebuilds at 50k articles). */
+  *iterate(): Generator<StoredArticle> {
+    for (const row of this.#db.prepare<[], Row>('SELECT * FROM articles').iterate()) yield fromRow(row);
+  }
+}
+
+function fromRow(row: Row): StoredArticle {
+  return {
+    id: row.id,
+    origin: row.origin,
+    originRef: row.origin_ref,
+    contentHash: row.content_hash,
+    title: row.title,
+    date: new Date(row.date_ms).toISOString(),
+    source: row.source,
+    ...(row.url ? { url: row.url } : {}),
+    body: row.body,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    enrichment: JSON.parse(row.enrichment) as Enrichment,
+    enrichVersion: row.enrich_version,
+  };
+}
