@@ -1,0 +1,202 @@
+/**
+ * English abbreviations for the sentence splitter, grouped by how they behave before the next word.
+ * Entries are written in lower case without the final period and match in any case (`co` matches `Co.`, `CO.`),
+ * except where a list says otherwise.
+ */
+
+/**
+ * Titles that always lead into a name ("Gen. Smith", "Sen. Shaheen"): a sentence practically never ends on them, so
+ * the splitter never breaks after them. They count only when capitalised: "a sales rep." is a word.
+ */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'messrs',
+  'mmes',
+  'dr',
+  'prof',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cpt',
+  'cmdr',
+  'cdr',
+  'adm',
+  'brig',
+  'sgt',
+  'cpl',
+  'pvt',
+  'spc',
+  'gov',
+  'sen',
+  'sens',
+  'rep',
+  'reps',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'rev',
+  'fr',
+  'hon',
+  'amb',
+  'atty',
+  'ald',
+  'sec',
+]);
+
+/** Latin and other connectives that never end a sentence, in any case ("e.g. tanks", "Roe vs. Wade"). */
+export const CONNECTIVE_ABBREVIATIONS: ReadonlySet<string> = new Set(['vs', 'e.g', 'i.e', 'cf', 'viz', 'ca', 'approx']);
+
+/**
+ * Abbreviations that also end sentences ("Pitt, Briggs & Co. It closed."): the splitter breaks after them only when
+ * the next word looks like the start of a new sentence ("It", "The", "However").
+ */
+export const TRAILING_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'co',
+  'corp',
+  'inc',
+  'ltd',
+  'llc',
+  'plc',
+  'bros',
+  'jr',
+  'sr',
+  'esq',
+  'etc',
+  'dept',
+  'div',
+  'univ',
+  'assn',
+  'inst',
+  'intl',
+  'natl',
+  'govt',
+  'st',
+  'mt',
+  'ft',
+  'ave',
+  'blvd',
+  'rd',
+  'hwy',
+  'rte',
+  'ste',
+  'apt',
+  'bldg',
+  'est',
+  'misc',
+  'yr',
+  'yrs',
+  'hr',
+  'hrs',
+  'mins',
+  'sq',
+  'oz',
+  'lb',
+  'lbs',
+  'km',
+  'cm',
+  'mm',
+  'jan',
+  'feb',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'tues',
+  'thur',
+  'thurs',
+]);
+
+/**
+ * Abbreviations that count only exactly as written, because in another case they are ordinary words or names:
+ * months, weekdays and US states as news agencies abbreviate them ("Springfield, Ill.", "Sept. 11"), and the "al" of
+ * "et al." (not the name "Al"). They behave like {@link TRAILING_ABBREVIATIONS}.
+ */
+export const EXACT_CASE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'al',
+  'Mar',
+  'Sep',
+  'Mon',
+  'Tue',
+  'Wed',
+  'Thu',
+  'Fri',
+  'Sat',
+  'Sun',
+  'Ala',
+  'Ariz',
+  'Ark',
+  'Calif',
+  'Colo',
+  'Conn',
+  'Del',
+  'Fla',
+  'Ga',
+  'Ill',
+  'Ind',
+  'Kan',
+  'Kans',
+  'Ky',
+  'La',
+  'Md',
+  'Mass',
+  'Mich',
+  'Minn',
+  'Miss',
+  'Mo',
+  'Mont',
+  'Neb',
+  'Nev',
+  'Okla',
+  'Ore',
+  'Pa',
+  'Tenn',
+  'Tex',
+  'Va',
+  'Vt',
+  'Wash',
+  'Wis',
+  'Wyo',
+]);
+
+/**
+ * Abbreviations used before a number ("No. 10", "p. 55", "Fig. 3", "Art. 5") that are otherwise ordinary words:
+ * they hold the sentence together only when a number follows ("He said no. Then he left." still splits).
+ */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'no',
+  'nos',
+  'n°',
+  'nº',
+  'p',
+  'pp',
+  'fig',
+  'figs',
+  'vol',
+  'vols',
+  'art',
+  'arts',
+  'ch',
+  'chap',
+  'para',
+  'op',
+  'ref',
+  'tel',
+  'ext',
+  'pt',
+  'ed',
+  'eq',
+  'nr',
+]);
+
+/** Clock abbreviations, written with internal periods ("a.m", "p.m"), in lower case. */
+export const TIME_ABBREVIATIONS: ReadonlySet<string> = new Set(['a.m', 'p.m']);
