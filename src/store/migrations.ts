@@ -1,43 +1,13 @@
+import { sql as articles } from './schema/001-articles.ts';
+import { sql as digests } from './schema/002-digests.ts';
+import { sql as feeds } from './schema/003-feeds.ts';
+
 /**
- * Numbered schema migrations. Append only: a released migration never changes, a new one gets the next number.
- * `PRAGMA user_version` records how far a database has come.
+ * Numbered schema migrations, one file each under `schema/`. Append only: a released migration never changes, a new
+ * one gets the next number. `PRAGMA user_version` records how far a database has come.
  */
 export const MIGRATIONS: readonly { version: number; sql: string }[] = [
-  {
-    version: 1,
-    sql: `
-      CREATE TABLE articles (
-        id            TEXT PRIMARY KEY,
-        origin        TEXT NOT NULL,            -- 'file' (DATA_DIR) or 'feed' (ingested)
-        origin_ref    TEXT NOT NULL,            -- the file path relative to DATA_DIR, or the feed URL
-        content_hash  TEXT NOT NULL,            -- of the article as read: a changed file re-enriches
-        title         TEXT NOT NULL,
-        date_ms       INTEGER NOT NULL,
-        source        TEXT NOT NULL,
-        url           TEXT,
-        topics        TEXT NOT NULL,            -- gazetteer topic ids, space-separated (copied from enrichment)
-        body          TEXT NOT NULL,
-        paragraphs    TEXT NOT NULL,            -- JSON string[]
-        enrichment    TEXT NOT NULL,            -- JSON Enrichment
-        enrich_version INTEGER NOT NULL,
-        added_ms      INTEGER NOT NULL
-      );
-      CREATE INDEX articles_date ON articles(date_ms);
-      CREATE INDEX articles_origin ON articles(origin);
-      -- Quotes again, flat: speaker look-ups and autocomplete without reading every article's enrichment.
-      CREATE TABLE quotes (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        seq        INTEGER NOT NULL,
-        speaker    TEXT,
-        role       TEXT,
-        text       TEXT NOT NULL,
-        date_ms    INTEGER NOT NULL,
-        PRIMARY KEY (article_id, seq)
-      );
-      CREATE INDEX quotes_speaker ON quotes(speaker);
-      CREATE INDEX quotes_date ON quotes(date_ms);
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      INSERT INTO meta(key, value) VALUES ('corpus_revision', '0');
-    `,
-  },
+  { version: 1, sql: articles },
+  { version: 2, sql: digests },
+  { version: 3, sql: feeds },
 ];
