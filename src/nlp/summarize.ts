@@ -1,4 +1,5 @@
 import { type Sentence, splitSentences } from './sentences.ts';
+import { contentTerms, tokenizeWords } from './tokens.ts';
 
 /** One document offered to the multi-document summariser: its sentences in order, and a prior weight (recency). */
 export interface SummaryDoc {
@@ -25,23 +26,328 @@ export interface SummarizeManyOptions {
 }
 
 /**
- * Extractive summary of one text: the `count` best sentences in text order. PLACEHOLDER (lead-N).
- * @example summarizeText(article.body, 3)
+ * Knobs of the single-document scorer. The defaults were set coarsely on CNN/DailyMail dev stories (checked on both
+ * halves); they encode news-writing priors rather than anything story-specific.
  */
-export function summarizeText(text: string, count = 3): Sentence[] {
-  return splitSentences(text).slice(0, count);
+export interface SummarizeOptions {
+  /** Position prior: weight of sentence i is 1 / (1 + i / positionScale). Smaller = stronger lead bias. */
+  positionScale: number;
+  /** Weight of centrality (how much of the rest of the story a sentence's terms cover) against the position prior. */
+  centralityWeight: number;
+  /** Preferred length in words; sentences far shorter or longer lose score smoothly. */
+  idealWords: number;
+  /** Sentences with fewer words than this are never picked (datelines, fragments, "Scroll down for video"). */
+  minWords: number;
+  /** Score multiplier for sentences that open with a direct quote: summaries report, they rarely quote. */
+  quotePenalty: number;
+  /** Score multiplier for photo captions and other page furniture that slipped into the text. */
+  captionPenalty: number;
+  /** Two picks whose content-term cosine exceeds this say the same thing: the later candidate is skipped. */
+  maxSimilarity: number;
+}
+
+/** Defaults for {@link summarizeText}. */
+export const DEFAULT_SUMMARIZE_OPTIONS: Readonly<SummarizeOptions> = Object.freeze({
+  positionScale: 1,
+  centralityWeight: 0.5,
+  idealWords: 18,
+  minWords: 6,
+  quotePenalty: 0.7,
+  captionPenalty: 0.9,
+  maxSimilarity: 0.4,
+});
+
+/** A sentence as the scorer sees it: its span (lead-ins trimmed), its terms, and its place among candidates. */
+interface Candidate {
+  sentence: Sentence;
+  /** Index among the story's sentences (after boilerplate is dropped). */
+  position: number;
+  terms: Map<string, number>;
+  words: number;
+  score: number;
 }
 
 /**
+ * Extractive summary of one text: the `count` best sentences in text order. Sentences are scored by a lead prior
+ * (news puts the gist first) blended with centrality (PacSum-style: a sentence that covers what the rest of the story
+ * talks about is a good summary sentence), shaped by length and style cues, and picked greedily without repeats.
+ * @example summarizeText(article.body, 3)
+ */
+export function summarizeText(text: string, count = 3, options: Partial<SummarizeOptions> = {}): Sentence[] {
+  const opts = { ...DEFAULT_SUMMARIZE_OPTIONS, ...options };
+  if (count <= 0) return [];
+  const candidates = storyCandidates(text);
+  if (candidates.length === 0) return [];
+  scoreCandidates(candidates, opts);
+  const picked = pickDiverse(candidates, count, opts);
+  return picked.sort((a, b) => a.sentence.start - b.sentence.start).map((c) => c.sentence);
+}
+
+/**
+ * Lead-ins that are not part of the first sentence's content: "(CNN)", "LONDON, England (CNN) --",
+ * "By . Jane Doe . PUBLISHED: . 10:05 EST, 3 April 2015 . | . UPDATED: . …", "Scroll down for video".
+ */
+const LEAD_IN_RES: readonly RegExp[] = [
+  /^(?:[A-Z][A-Za-z.'\- ]{0,40},\s*)?(?:[A-Z][A-Za-z.'\- ]{0,40}\s*)?\((?:CNN|AP|Reuters|AFP|EW\.com|CNN Student News)\)\s*(?:--|—|-)?\s*/,
+  /^By\s*\.?\s*(?:[^.]{1,60}\.\s*){0,3}?(?:PUBLISHED:.*?\.\s*)?(?:\|\s*\.\s*)?(?:UPDATED:\s*\.?\s*\d{1,2}:\d{2}\s*\w*,\s*\d{1,2}\s+\w+\s+\d{4}\s*\.?\s*)/,
+  /^(?:PUBLISHED|UPDATED|Last updated)(?:\s+at)?:?\s*\.?\s*\d{1,2}:\d{2}\s*\w*,\s*\d{1,2}\s+\w+\s+\d{4}\s*\.?\s*(?:\|\s*\.?\s*)?/i,
+  /^(?:Scroll down for (?:the )?videos?|Scroll down to see more|Video:?)\s*\.?\s*/i,
+  /^(?:CLICK HERE[^.!?]*?(?:[.!?]|$)\s*)/,
+  // Caption labels: "Close ties: Soumbadze has …", "CLAIM: MP Jesse Norman is …".
+  /^[A-Z][A-Za-z]+(?: [a-z]+)?:\s+(?=[A-Z])/,
+];
+
+/** Page furniture that is never a summary sentence. */
+const FURNITURE_RE =
+  /(?:^|\s)(?:CLICK HERE|Click here|READ MORE|Read more:|Follow (?:us|@)|Like us on Facebook|Sign up for|Share this article|Share or comment|Copyright \d{4}|All rights reserved|Do you have a story|E-mail to a friend|Watch the video)\b/;
+
+/** Photo-caption cues that leak into scraped news text ("Smith (left) with …", "pictured", "Above:"). */
+const CAPTION_RE =
+  /\((?:left|right|centre|center|top|bottom|above|below|pictured|inset|file)\b[^)]*\)|\bpictured\b|^(?:Above|Below|Pictured|Photo|Picture|Image|Inset|Left|Right)\s*:|^[A-Z][\w'’ -]{0,25}:\s+[A-Z]/i;
+
+/** Splits the text and turns each usable sentence into a scored-to-be candidate. */
+function storyCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const raw of splitSentences(text).flatMap(splitRunOn)) {
+    const sentence = trimLeadIns(raw);
+    if (!sentence || FURNITURE_RE.test(sentence.text)) continue;
+    // Numbers do not make a sentence: "12:04 EST, 3 April 2014 ." is a timestamp, not six words.
+    const words = tokenizeWords(sentence.text).filter((w) => /\p{L}/u.test(w)).length;
+    out.push({ sentence, position: out.length, terms: termCounts(sentence.text), words, score: 0 });
+  }
+  return out;
+}
+
+/** Words that a sentence can end on only in a fragment; a capital after them is a title or name, not a new sentence. */
+const CONTINUATION_WORDS = new Set(
+  'a an the of to in on at by for from with and or but as than that which who whose said says told like into over via'.split(
+    ' ',
+  ),
+);
+
+/** Capitalised words that, right after an unpunctuated word, almost always start a new sentence. */
+const SENTENCE_OPENERS = new Set(
+  'The A An He She They It His Her Their Its This These Those But And However In On At After Before When While Mr Mrs Ms Police Officials'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Scraped news pages glue photo captions to the next sentence with no full stop ("… on Friday ‘I’d be over the moon
+ * …’", "… in the Tottenham team The form of …"). Splits a sentence where an unpunctuated word is followed by an opening
+ * quote, a "Label:" or a typical sentence opener, so a caption and the sentence after it are judged separately.
+ */
+function splitRunOn(sentence: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  const { text } = sentence;
+  let from = 0;
+  for (const m of text.matchAll(RUN_ON_RE)) {
+    const prev = m[1]!;
+    const next = m[2]!;
+    const cut = m.index + prev.length + 1;
+    if (CONTINUATION_WORDS.has(prev.toLowerCase())) continue;
+    const isOpener = /^['‘"“][A-Z]/.test(next) || /^[A-Z][a-z]+:$/.test(next) || SENTENCE_OPENERS.has(next);
+    if (!isOpener) continue;
+    const left = text.slice(from, cut).trim();
+    const rest = text.slice(cut);
+    if (left.split(/\s+/).length < 5 || rest.split(/\s+/).length < 5) continue;
+    out.push({ text: left, start: sentence.start + from, end: sentence.start + from + left.length });
+    from = cut;
+  }
+  const last = text.slice(from);
+  out.push({ text: last, start: sentence.start + from, end: sentence.end });
+  return out;
+}
+
+const RUN_ON_RE = /([A-Za-z0-9]+)\s+(['‘"“]?[A-Za-z]+:?)/g;
+
+function trimLeadIns(sentence: Sentence): Sentence | undefined {
+  let { text, start } = sentence;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of LEAD_IN_RES) {
+      const m = re.exec(text);
+      if (m && m[0].length > 0) {
+        text = text.slice(m[0].length);
+        start += m[0].length;
+        changed = true;
+      }
+    }
+  }
+  const lead = text.length - text.trimStart().length;
+  text = text.trim();
+  if (!text) return undefined;
+  return { text, start: start + lead, end: start + lead + text.length };
+}
+
+function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of contentTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** Cosine similarity of two term-count vectors, each term weighted by `weight` (e.g. idf). */
+function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: string) => number = () => 1): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, x] of a) {
+    const w = weight(t);
+    na += (x * w) ** 2;
+    const y = b.get(t);
+    if (y !== undefined) dot += x * y * w * w;
+  }
+  for (const [t, y] of b) nb += (y * weight(t)) ** 2;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function scoreCandidates(candidates: Candidate[], opts: SummarizeOptions): void {
+  const n = candidates.length;
+  // idf over the story's own sentences: terms in every sentence ("said", the protagonist's name) count less.
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const vectors = candidates.map((c) => unitVector(c.terms, (t) => Math.log(1 + n / (df.get(t) ?? 1))));
+  // Centrality: similarity to the sentences after this one (PacSum's forward edges: news elaborates on its lead).
+  const centrality = vectors.map((v, i) => {
+    let sum = 0;
+    for (let j = i + 1; j < n; j++) sum += dot(v, vectors[j]!);
+    return sum;
+  });
+  const maxCentrality = Math.max(1e-9, ...centrality);
+  for (const [i, c] of candidates.entries()) {
+    const position = 1 / (1 + i / opts.positionScale);
+    let score = position + opts.centralityWeight * (centrality[i]! / maxCentrality);
+    score *= lengthFit(c.words, opts);
+    if (c.words < opts.minWords) score = 0;
+    if (/^["“‘']/.test(c.sentence.text)) score *= opts.quotePenalty;
+    if (CAPTION_RE.test(c.sentence.text)) score *= opts.captionPenalty;
+    if (c.sentence.text.endsWith('?')) score *= opts.quotePenalty;
+    c.score = score;
+  }
+}
+
+/** Term weights scaled to unit length, so a dot product is a cosine. */
+function unitVector(terms: Map<string, number>, weight: (t: string) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  let norm = 0;
+  for (const [t, x] of terms) {
+    const w = x * weight(t);
+    out.set(t, w);
+    norm += w * w;
+  }
+  if (norm > 0) for (const [t, w] of out) out.set(t, w / Math.sqrt(norm));
+  return out;
+}
+
+function dot(a: Map<string, number>, b: Map<string, number>): number {
+  if (a.size > b.size) [a, b] = [b, a];
+  let sum = 0;
+  for (const [t, x] of a) {
+    const y = b.get(t);
+    if (y !== undefined) sum += x * y;
+  }
+  return sum;
+}
+
+/** 1 at the ideal length, falling off smoothly (log-scale) for much shorter or longer sentences. */
+function lengthFit(words: number, opts: SummarizeOptions): number {
+  const ratio = Math.log(Math.max(words, 1) / opts.idealWords);
+  return Math.exp(-0.5 * ratio * ratio);
+}
+
+/** Greedy picks by score, skipping a candidate that repeats one already picked. */
+function pickDiverse(candidates: Candidate[], count: number, opts: SummarizeOptions): Candidate[] {
+  const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.position - b.position);
+  const picked: Candidate[] = [];
+  for (const c of ranked) {
+    if (picked.length >= count) break;
+    if (picked.some((p) => cosine(p.terms, c.terms) > opts.maxSimilarity)) continue;
+    picked.push(c);
+  }
+  return picked;
+}
+
+/** Cosine above which two sentences from different documents count as the same sentence (syndicated copies). */
+const NEAR_DUPLICATE = 0.85;
+
+/**
  * Extractive, query-focused summary over several documents, without two picks saying the same thing.
- * PLACEHOLDER (first sentence of each document).
+ * Each sentence gets the single-document score (lead prior, length, style cues) times its document's weight; with a
+ * query, sentences mentioning more of its words rank higher and those mentioning none fall far behind. Near-identical
+ * sentences across documents collapse into one candidate (the better-placed copy), and picks are chosen greedily
+ * MMR-style: score minus similarity to what is already picked, never above `maxSimilarity`.
+ * Picks come best first.
+ * @example summarizeMany([{ id: 'a', sentences: ['Estonia expels a Russian diplomat.'] }], { count: 3, query: ['estonia'] })
  */
 export function summarizeMany(docs: SummaryDoc[], options: SummarizeManyOptions): SummaryPick[] {
-  const picks: SummaryPick[] = [];
+  const opts = DEFAULT_SUMMARIZE_OPTIONS;
+  if (options.count <= 0) return [];
+  const queryStems = (options.query ?? []).flatMap((word) => contentTerms(word));
+  const pool: (SummaryPick & { terms: Map<string, number> })[] = [];
   for (const doc of docs) {
-    const text = doc.sentences[0];
-    if (text !== undefined) picks.push({ docId: doc.id, index: 0, text, score: doc.weight ?? 1 });
-    if (picks.length >= options.count) break;
+    const weight = doc.weight ?? 1;
+    let position = 0;
+    for (const [index, raw] of doc.sentences.entries()) {
+      const span = trimLeadIns({ text: raw, start: 0, end: raw.length });
+      if (!span || FURNITURE_RE.test(span.text)) continue;
+      const words = tokenizeWords(span.text).length;
+      const terms = termCounts(span.text);
+      let score = (1 / (1 + position / (opts.positionScale * 3))) * lengthFit(words, opts) * weight;
+      position++;
+      if (words < opts.minWords || terms.size === 0) continue;
+      if (/^["“‘']/.test(span.text)) score *= opts.quotePenalty;
+      if (queryStems.length > 0) score *= queryFactor(terms, queryStems);
+      const copy = pool.find((c) => c.docId !== doc.id && cosine(c.terms, terms) >= NEAR_DUPLICATE);
+      if (copy) {
+        // Syndicated copy: keep one candidate, the better-scored one, under its own document.
+        if (score > copy.score) Object.assign(copy, { docId: doc.id, index, text: raw, score, terms });
+        continue;
+      }
+      pool.push({ docId: doc.id, index, text: raw, score, terms });
+    }
   }
-  return picks;
+  const picks: typeof pool = [];
+  const maxScore = Math.max(1e-9, ...pool.map((c) => c.score));
+  while (picks.length < options.count) {
+    let best: (typeof pool)[number] | undefined;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (const c of pool) {
+      if (picks.includes(c)) continue;
+      const overlap = Math.max(0, ...picks.map((p) => cosine(p.terms, c.terms)));
+      if (overlap > opts.maxSimilarity) continue;
+      // MMR (Carbonell & Goldstein 1998): relevance traded against overlap with what is already picked.
+      const value = 0.7 * (c.score / maxScore) - 0.3 * overlap;
+      if (value > bestValue) {
+        bestValue = value;
+        best = c;
+      }
+    }
+    if (!best) break;
+    picks.push(best);
+  }
+  return picks.map(({ docId, index, text, score }) => ({ docId, index, text, score }));
+}
+
+/** How much a sentence is about the query: 1 + 2 × the share of query stems it mentions; 0.1 when none. */
+function queryFactor(terms: Map<string, number>, queryStems: string[]): number {
+  let hit = 0;
+  for (const q of queryStems) {
+    // A prefix match lets "estonia" find "estonian" and "russia" find "russian".
+    if (terms.has(q) || (q.length >= 4 && [...terms.keys()].some((t) => t.startsWith(q)))) hit++;
+  }
+  return hit === 0 ? 0.1 : 1 + (2 * hit) / queryStems.length;
+}
+
+/**
+ * How much a set of texts repeats itself: the highest cosine similarity between any two of them, over stemmed content
+ * words (0 = nothing shared, 1 = same words). Fewer than two texts → 0.
+ * @example redundancy(['Estonia expels diplomat', 'Estonia expelled a diplomat']) // 1
+ */
+export function redundancy(texts: string[]): number {
+  const bags = texts.map(termCounts);
+  let max = 0;
+  for (let i = 0; i < bags.length; i++) {
+    for (let j = i + 1; j < bags.length; j++) max = Math.max(max, cosine(bags[i]!, bags[j]!));
+  }
+  return max;
 }
