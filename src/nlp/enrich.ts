@@ -4,10 +4,7 @@ import { tagEntities } from './entities.ts';
 import { findPerson, type Gazetteer, roleOn } from './gazetteer.ts';
 import { extractQuotes } from './quotes.ts';
 
-const attributeStatements = (
-  _: string,
-): { start: number; end: number; speaker: string | null; role: string | null; cue: string }[] => [];
-
+import { attributeStatements } from './reported-speech.ts';
 import { splitSentences } from './sentences.ts';
 import { summarizeText } from './summarize.ts';
 
@@ -42,7 +39,7 @@ export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichmen
     role: roleFor(q.speaker, q.role),
     sentence: sentenceAt(q.start),
   }));
-  const statements = attributeStatements(body).map((s: ReturnType<typeof attributeStatements>[number]) => ({
+  const statements = attributeStatements(body).map((s) => ({
     start: s.start,
     end: s.end,
     speaker: canonical(s.speaker),
