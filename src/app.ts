@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { Corpus } from './briefing/corpus.ts';
 import { type Clock, systemClock } from './clock.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { syncArticleFiles } from './ingest/sync-files.ts';
 import { loadGazetteer } from './nlp/gazetteer.ts';
 import { openIndex } from './search/snapshot.ts';
@@ -29,6 +30,7 @@ export interface App {
  */
 export async function createApp(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
+  checkDataDir(config.dataDir);
   const db = openDatabase(config.databasePath);
   try {
     const gazetteer = loadGazetteer(path.join(config.dataDir, 'gazetteer.json'));
@@ -54,5 +56,19 @@ export async function createApp(config: Config, log: Logger, options: { clock?: 
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** A missing data folder or gazetteer is a setup mistake: say which and how to fix it, before touching anything. */
+function checkDataDir(dataDir: string): void {
+  if (!fs.existsSync(dataDir)) {
+    throw new ConfigError(
+      `DATA_DIR: ${dataDir} does not exist. Point DATA_DIR at a folder holding articles/ and gazetteer.json, or unset it to use the bundled ./data.`,
+    );
+  }
+  if (!fs.existsSync(path.join(dataDir, 'gazetteer.json'))) {
+    throw new ConfigError(
+      `DATA_DIR: ${dataDir} has no gazetteer.json. Copy data/gazetteer.json from Baltic Brief into it (topics and people are read from there).`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { createApp } from './app.ts';
+import { type App, createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console/repl.ts';
 import { createLogger } from './logger.ts';
@@ -8,17 +8,18 @@ import { createLogger } from './logger.ts';
  */
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
+  let app: App;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 78; // EX_CONFIG
-    }
-    throw error;
+    return configProblem(error);
   }
   const log = createLogger(config);
-  const app = await createApp(config, log);
+  try {
+    app = await createApp(config, log);
+  } catch (error) {
+    return configProblem(error);
+  }
   if (config.discordToken) {
     const { startBot, installSignalHandlers } = await import('./bot/start.ts');
     const bot = await startBot({ app, config, log });
@@ -40,6 +41,13 @@ async function main(): Promise<number> {
     app.close();
   }
   return 0;
+}
+
+/** A setup mistake gets its message and exit code 78 (EX_CONFIG); anything else is unexpected and goes on up. */
+function configProblem(error: unknown): number {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  return 78;
 }
 
 main().then(

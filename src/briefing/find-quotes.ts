@@ -1,4 +1,4 @@
-import { findPerson } from '../nlp/gazetteer.ts';
+import { editDistance, findPerson, nameKey } from '../nlp/gazetteer.ts';
 import { contentTerms } from '../nlp/tokens.ts';
 import type { StoredQuote } from '../store/articles.ts';
 import { sourceLine } from './brief-reply.ts';
@@ -69,7 +69,17 @@ export function matchSpeakers(corpus: Corpus, typed: string): string[] {
   const direct = all.filter((s) => speakerMatches(s, typed));
   if (direct.length > 0) return direct;
   const person = findPerson(corpus.gazetteer, typed);
-  return person ? all.filter((s) => speakerMatches(s, person.name)) : [];
+  if (person) return all.filter((s) => speakerMatches(s, person.name));
+  return all.filter((s) => nearName(s, typed));
+}
+
+/** A typo of the full name or of one of its words ("kalas" → Kaja Kallas), for names of four letters or more. */
+function nearName(speaker: string, typed: string): boolean {
+  const want = nameKey(typed);
+  if (want.length < 4) return false;
+  const budget = want.length >= 7 ? 2 : 1;
+  const have = nameKey(speaker);
+  return [have, ...have.split(' ')].some((w) => editDistance(w, want, budget) <= budget);
 }
 
 /** Quotes that contain every word asked for; if none does, those in articles the words find. */
