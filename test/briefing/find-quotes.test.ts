@@ -24,7 +24,9 @@ describe('findQuotes', () => {
 
   test('GIVEN the same quote in two outlets THEN it is listed once', () => {
     const result = findQuotes(corpus, { speaker: 'michal', now });
-    expect(result.ok && result.quotes.map((q) => q.text)).toEqual(['If this was deliberate, there will be consequences,']);
+    expect(result.ok && result.quotes.map((q) => q.text)).toEqual([
+      'If this was deliberate, there will be consequences,',
+    ]);
   });
 
   test('GIVEN query words THEN quotes containing them, newest first', () => {
