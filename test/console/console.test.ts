@@ -45,6 +45,7 @@ describe('the console (npm start without DISCORD_TOKEN)', () => {
       `/brief ${'x'.repeat(10_000)}`,
       '/brief @everyone',
       '/brief <@123>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: regex metacharacters on purpose, not a template
       '/brief **bold** [x](http://e) .*+?^${}()|[]\\',
       '/brief topic:estonia days:-3',
       '/brief topic:estonia weird:1',

@@ -38,6 +38,7 @@ describe('CorpusIndex', () => {
     expect(corpus.search(corpus.resolve('estonia'), filter)).toHaveLength(count);
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: regex metacharacters on purpose, not a template
   test.each(['', '   ', '!!!', '.*+?^${}()|[]\\', '<@123> @everyone', 'a'.repeat(10_000)])(
     'GIVEN hostile or empty text %# THEN no crash and no match',
     (text) => {
