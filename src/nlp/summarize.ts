@@ -283,11 +283,15 @@ export function summarizeMany(docs: SummaryDoc[], options: SummarizeManyOptions)
   const opts = DEFAULT_SUMMARIZE_OPTIONS;
   if (options.count <= 0) return [];
   const queryStems = (options.query ?? []).flatMap((word) => contentTerms(word));
-  const pool: (SummaryPick & { terms: Map<string, number> })[] = [];
+  const queryWords = (options.query ?? []).map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
+  type Candidate = SummaryPick & { vector: Map<string, number> };
+  const scored: Candidate[] = [];
   for (const doc of docs) {
     const weight = doc.weight ?? 1;
     let position = 0;
     for (const [index, raw] of doc.sentences.entries()) {
+      // The lead prior makes late sentences lose unless they mention the query: skip tokenising the rest (speed).
+      if (index >= LEAD_SENTENCES_CONSIDERED && !mentionsAny(raw, queryWords)) continue;
       const span = trimLeadIns({ text: raw, start: 0, end: raw.length });
       if (!span || FURNITURE_RE.test(span.text)) continue;
       const words = tokenizeWords(span.text).length;
@@ -297,23 +301,24 @@ export function summarizeMany(docs: SummaryDoc[], options: SummarizeManyOptions)
       if (words < opts.minWords || terms.size === 0) continue;
       if (/^["“‘']/.test(span.text)) score *= opts.quotePenalty;
       if (queryStems.length > 0) score *= queryFactor(terms, queryStems);
-      const copy = pool.find((c) => c.docId !== doc.id && cosine(c.terms, terms) >= NEAR_DUPLICATE);
-      if (copy) {
-        // Syndicated copy: keep one candidate, the better-scored one, under its own document.
-        if (score > copy.score) Object.assign(copy, { docId: doc.id, index, text: raw, score, terms });
-        continue;
-      }
-      pool.push({ docId: doc.id, index, text: raw, score, terms });
+      scored.push({ docId: doc.id, index, text: raw, score, vector: unitVector(terms, () => 1) });
     }
   }
-  const picks: typeof pool = [];
+  // Best first, so that of two syndicated copies the better-scored one is met first and kept.
+  scored.sort((a, b) => b.score - a.score);
+  const pool: Candidate[] = [];
+  for (const c of scored.slice(0, Math.max(POOL_SIZE, options.count * 8))) {
+    if (pool.some((p) => p.docId !== c.docId && dot(p.vector, c.vector) >= NEAR_DUPLICATE)) continue;
+    pool.push(c);
+  }
+  const picks: Candidate[] = [];
   const maxScore = Math.max(1e-9, ...pool.map((c) => c.score));
   while (picks.length < options.count) {
-    let best: (typeof pool)[number] | undefined;
+    let best: Candidate | undefined;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (const c of pool) {
       if (picks.includes(c)) continue;
-      const overlap = Math.max(0, ...picks.map((p) => cosine(p.terms, c.terms)));
+      const overlap = Math.max(0, ...picks.map((p) => dot(p.vector, c.vector)));
       if (overlap > opts.maxSimilarity) continue;
       // MMR (Carbonell & Goldstein 1998): relevance traded against overlap with what is already picked.
       const value = 0.7 * (c.score / maxScore) - 0.3 * overlap;
@@ -327,6 +332,18 @@ export function summarizeMany(docs: SummaryDoc[], options: SummarizeManyOptions)
   }
   return picks.map(({ docId, index, text, score }) => ({ docId, index, text, score }));
 }
+
+/** Sentences per document always considered; later ones only when they mention the query. */
+const LEAD_SENTENCES_CONSIDERED = 12;
+/** Candidates kept for de-duplication and MMR: both are quadratic, so the pool is bounded. */
+const POOL_SIZE = 40;
+
+function mentionsAny(text: string, words: string[]): boolean {
+  if (words.length === 0) return false;
+  const lower = text.toLowerCase();
+  return words.some((w) => lower.includes(w));
+}
+
 
 /** How much a sentence is about the query: 1 + 2 × the share of query stems it mentions; 0.1 when none. */
 function queryFactor(terms: Map<string, number>, queryStems: string[]): number {
