@@ -34,12 +34,9 @@ export class Corpus {
 
   /** Articles about a resolved topic, best first. */
   search(topic: ResolvedTopic, filter: SearchFilter, limit = 200): Hit[] {
-    if (topic.kind === 'text') return this.index.searchText(topic.phrases.join(' '), filter, limit);
-    return this.index.searchTopic(
-      { ...(topic.id ? { topicId: topic.id } : {}), phrases: topic.phrases },
-      filter,
-      limit,
-    );
+    if (topic.kind === 'topic' && topic.id) return this.index.byTopic(topic.id, filter, limit);
+    if (topic.kind === 'person') return this.index.searchPerson(topic.phrases, filter, limit);
+    return this.index.searchText(topic.phrases.join(' '), filter, limit);
   }
 
   /** Autocomplete for topics: gazetteer names first (prefix, then typo-tolerant), at most 25. */

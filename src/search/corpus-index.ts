@@ -4,7 +4,7 @@ import type { ArticleHeader, StoredArticle } from '../store/articles.ts';
 import { searchTerm, searchWords } from './terms.ts';
 
 /** Bump when the indexed fields or term processing change: a saved index of another format is rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** What the index holds of an article: enriched fields, not the raw body, so it stays small and fast (see README). */
 export interface IndexDoc {
@@ -12,8 +12,6 @@ export interface IndexDoc {
   title: string;
   /** The article's own summary sentences. */
   lead: string;
-  /** Gazetteer topic ids, one token each. */
-  topics: string;
   /** Speakers and people mentioned. */
   people: string;
   quotes: string;
@@ -21,10 +19,8 @@ export interface IndexDoc {
   keywords: string;
 }
 
-const FIELDS = ['title', 'lead', 'topics', 'people', 'quotes', 'keywords'] as const;
+const FIELDS = ['title', 'lead', 'people', 'quotes', 'keywords'] as const;
 const KEYWORDS_PER_ARTICLE = 40;
-/** Fields whose values are identifiers: matched whole, never stemmed. */
-const ID_FIELDS = new Set(['topics']);
 
 export interface SearchFilter {
   sinceMs?: number;
@@ -39,25 +35,16 @@ export interface Hit {
   header: ArticleHeader;
 }
 
-/** A topic query: the gazetteer topic id and its aliases ("estonia" → Estonian, Tallinn, Narva …). */
-export interface TopicQuery {
-  topicId?: string;
-  /** Names, aliases or free words; each may be several words ("Suwałki Gap"). */
-  phrases: string[];
-}
-
 /** Query-node options for terms that are already in index form (topic ids, stemmed keywords). */
 const AS_IS = { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term };
 
 const miniSearchOptions = {
   fields: [...FIELDS],
   storeFields: [] as string[],
-  tokenize: (text: string, field?: string) => (field && ID_FIELDS.has(field) ? text.split(' ') : searchWords(text)),
-  processTerm: (term: string, field?: string) => {
-    if (field === 'keywords' || (field && ID_FIELDS.has(field))) return term;
-    return searchTerm(term);
-  },
-  searchOptions: { boost: { title: 3, topics: 4, people: 2, lead: 1.5, quotes: 1, keywords: 1 } },
+  // Keywords are stored already stemmed (see indexDocOf): taken as they are.
+  tokenize: (text: string, field?: string) => (field === 'keywords' ? text.split(' ') : searchWords(text)),
+  processTerm: (term: string, field?: string) => (field === 'keywords' ? term : searchTerm(term)),
+  searchOptions: { boost: { title: 3, people: 2, lead: 1.5, quotes: 1, keywords: 1 } },
 };
 
 /**
@@ -112,17 +99,32 @@ export class CorpusIndex {
   }
 
   /**
-   * Articles about a topic: the topic id and any alias, in any field. An OR of exact phrase words, since aliases are
-   * alternatives; typo tolerance happens earlier, when the topic is resolved against the gazetteer.
+   * Articles tagged with a gazetteer topic at ingest (the tagger already matched its aliases, demonyms and places),
+   * ranked by how central the topic is to each: first-most-mentioned scores 1, second 1/2, and so on. A scan of the
+   * headers, not a text query: tagged topics are exact, and OR-ing every alias over every field cost hundreds of ms
+   * at 10k articles.
    */
-  searchTopic(query: TopicQuery, filter: SearchFilter, limit = 100): Hit[] {
-    const queries: Query[] = [];
-    if (query.topicId) queries.push({ queries: [query.topicId], fields: ['topics'], ...AS_IS });
-    for (const phrase of query.phrases) {
-      const words = searchWords(phrase);
-      if (words.length === 0) continue;
-      queries.push({ combineWith: 'AND', queries: [words.join(' ')], fields: FIELDS.filter((f) => f !== 'topics') });
+  byTopic(topicId: string, filter: SearchFilter, limit = 100): Hit[] {
+    const source = filter.source?.toLowerCase();
+    const hits: Hit[] = [];
+    for (const header of this.#headers.values()) {
+      const rank = header.topics.indexOf(topicId);
+      if (rank < 0 || !inWindow(header, filter, source)) continue;
+      hits.push({ id: header.id, score: 1 / (1 + rank), header });
     }
+    hits.sort((a, b) => b.score - a.score || b.header.dateMs - a.header.dateMs);
+    return hits.slice(0, limit);
+  }
+
+  /**
+   * Articles about a person: any of their names (full name, surname alias) among the people an article mentions or
+   * quotes, or in its title.
+   */
+  searchPerson(names: string[], filter: SearchFilter, limit = 100): Hit[] {
+    const queries: Query[] = names
+      .map((name) => searchWords(name).join(' '))
+      .filter(Boolean)
+      .map((words) => ({ combineWith: 'AND', queries: [words], fields: ['people', 'title'] }));
     if (queries.length === 0) return [];
     return this.#rank(this.#ms.search({ combineWith: 'OR', queries }), filter, limit);
   }
@@ -139,7 +141,7 @@ export class CorpusIndex {
     const exact = this.#ms.search({
       combineWith: 'OR',
       queries: [
-        { combineWith: 'AND', queries: [q], fields: FIELDS.filter((f) => f !== 'keywords' && f !== 'topics') },
+        { combineWith: 'AND', queries: [q], fields: FIELDS.filter((f) => f !== 'keywords') },
         ...(keywordTerms.length > 0
           ? [{ combineWith: 'AND', queries: [keywordTerms.join(' ')], fields: ['keywords'], ...AS_IS } as Query]
           : []),
@@ -151,7 +153,7 @@ export class CorpusIndex {
       combineWith: 'OR',
       prefix: (term) => term.length >= 4,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      fields: FIELDS.filter((f) => f !== 'keywords' && f !== 'topics'),
+      fields: FIELDS.filter((f) => f !== 'keywords'),
     });
     return this.#rank(loose, filter, limit);
   }
@@ -161,10 +163,7 @@ export class CorpusIndex {
     const hits: Hit[] = [];
     for (const r of results) {
       const header = this.#headers.get(r.id as string);
-      if (!header) continue;
-      if (filter.sinceMs !== undefined && header.dateMs < filter.sinceMs) continue;
-      if (filter.untilMs !== undefined && header.dateMs > filter.untilMs) continue;
-      if (source && header.source.toLowerCase() !== source) continue;
+      if (!header || !inWindow(header, filter, source)) continue;
       hits.push({ id: header.id, score: r.score, header });
       if (hits.length >= limit) break;
     }
@@ -172,7 +171,13 @@ export class CorpusIndex {
   }
 }
 
-/** The index document of an article: title, its summary, topics, people, quotes and top body terms. */
+function inWindow(header: ArticleHeader, filter: SearchFilter, source: string | undefined): boolean {
+  if (filter.sinceMs !== undefined && header.dateMs < filter.sinceMs) return false;
+  if (filter.untilMs !== undefined && header.dateMs > filter.untilMs) return false;
+  return !source || header.source.toLowerCase() === source;
+}
+
+/** The index document of an article: title, its summary, people, quotes and top body terms (topics are in headers). */
 export function indexDocOf(article: StoredArticle): IndexDoc {
   const e = article.enrichment;
   const sentence = (i: number) => {
@@ -184,7 +189,6 @@ export function indexDocOf(article: StoredArticle): IndexDoc {
     id: article.id,
     title: article.title,
     lead: e.summary.map(sentence).join(' '),
-    topics: e.topics.join(' '),
     people: [...new Set([...e.people, ...speakers])].join(' '),
     quotes: e.quotes.map((q) => q.text).join(' '),
     keywords: topTerms(article.body, KEYWORDS_PER_ARTICLE).join(' '),
