@@ -46,7 +46,11 @@ if (mode === 'build') {
   for (let r = 0; r < rounds; r++) {
     for (const topic of BENCH_TOPICS) {
       const t0 = performance.now();
-      const result = composeBrief(corpus, corpus.resolve(topic), { now, defaultDays: 7, ...(r % 2 ? { days: 30 } : {}) });
+      const result = composeBrief(corpus, corpus.resolve(topic), {
+        now,
+        defaultDays: 7,
+        ...(r % 2 ? { days: 30 } : {}),
+      });
       times.push(performance.now() - t0);
       if (r === 0 && !result.ok && topic === 'estonia') throw new Error('bench: no brief for estonia');
     }

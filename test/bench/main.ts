@@ -7,15 +7,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { enrichArticle } from '../../src/nlp/enrich.ts';
-import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { hashArticle } from '../../src/ingest/sync-files.ts';
+import { enrichArticle } from '../../src/nlp/enrich.ts';
 import { ENRICHMENT_VERSION } from '../../src/nlp/enrichment.ts';
+import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { ArticleRepository, type StoredArticle } from '../../src/store/articles.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { syntheticArticles } from './synthetic-corpus.ts';
 
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number).sort((a, b) => a - b);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const largest = sizes.at(-1) as number;
 const dir = path.resolve('var/bench');
 fs.rmSync(dir, { recursive: true, force: true });

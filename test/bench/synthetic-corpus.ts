@@ -124,7 +124,8 @@ export function* syntheticArticles(options: SyntheticOptions): Generator<Article
         const r = rnd();
         if (r < 0.15) sentences.push(`“${capitalise(pick(CLAIMS))},” ${role} ${name} said.`);
         else if (r < 0.25) sentences.push(`${surname} added that ${pick(CLAIMS)}.`);
-        else if (r < 0.35) sentences.push(`Near ${town}, ${pick(SUBJECTS)} ${pick(ACTIONS)} ${pick(OBJECTS)} last year.`);
+        else if (r < 0.35)
+          sentences.push(`Near ${town}, ${pick(SUBJECTS)} ${pick(ACTIONS)} ${pick(OBJECTS)} last year.`);
         else {
           const [other] = pick(PLACES);
           sentences.push(

@@ -31,6 +31,8 @@ export async function makeTestApp(
   options: { articleDirs?: string[]; now?: Date; config?: Config } = {},
 ): Promise<App & { config: Config }> {
   const config = options.config ?? testConfig(makeDataDir(options.articleDirs ?? [SEED_ARTICLES, FIXTURE_ARTICLES]));
-  const app = await createApp(config, silentLog, { clock: fixedClock(options.now ?? new Date('2026-11-21T12:00:00Z')) });
+  const app = await createApp(config, silentLog, {
+    clock: fixedClock(options.now ?? new Date('2026-11-21T12:00:00Z')),
+  });
   return { ...app, config };
 }
