@@ -2,6 +2,7 @@ import type { Article } from '../corpus/article.ts';
 import { ENRICHMENT_VERSION, type EnrichedQuote, type Enrichment } from './enrichment.ts';
 import { tagEntities } from './entities.ts';
 import { findPerson, type Gazetteer, roleOn } from './gazetteer.ts';
+import { KEYWORDS_PER_ARTICLE, topContentTerms } from './keywords.ts';
 import { extractQuotes } from './quotes.ts';
 
 import { attributeStatements } from './reported-speech.ts';
@@ -56,6 +57,7 @@ export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichmen
     topics: entities.topics,
     topicCounts: entities.counts,
     people: entities.people,
+    keywords: topContentTerms(body, KEYWORDS_PER_ARTICLE),
   };
 }
 

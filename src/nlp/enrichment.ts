@@ -5,7 +5,7 @@ import type { Quote } from './quotes.ts';
  * Bump `ENRICHMENT_VERSION` whenever the shape or the algorithms change: stored articles with an older version are
  * enriched again on the next sync.
  */
-export const ENRICHMENT_VERSION = 1;
+export const ENRICHMENT_VERSION = 2;
 
 export interface Enrichment {
   /** Sentence spans into the article body, `[start, end]`, in order. */
@@ -21,6 +21,8 @@ export interface Enrichment {
   topicCounts: Record<string, number>;
   /** Gazetteer people the article mentions (canonical names). */
   people: string[];
+  /** The body's most frequent content terms, stemmed: what the index holds of the body. Absent before version 2. */
+  keywords?: string[];
 }
 
 /** A direct quote with the speaker's role as of the article's date (gazetteer first, then the text's own title). */

@@ -1,4 +1,5 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { KEYWORDS_PER_ARTICLE, topContentTerms } from '../nlp/keywords.ts';
 import { contentTerms } from '../nlp/tokens.ts';
 import type { ArticleHeader, StoredArticle } from '../store/articles.ts';
 import { searchTerm, searchWords } from './terms.ts';
@@ -20,7 +21,6 @@ export interface IndexDoc {
 }
 
 const FIELDS = ['title', 'lead', 'people', 'quotes', 'keywords'] as const;
-const KEYWORDS_PER_ARTICLE = 40;
 
 export interface SearchFilter {
   sinceMs?: number;
@@ -191,7 +191,7 @@ export function indexDocOf(article: StoredArticle): IndexDoc {
     lead: e.summary.map(sentence).join(' '),
     people: [...new Set([...e.people, ...speakers])].join(' '),
     quotes: e.quotes.map((q) => q.text).join(' '),
-    keywords: topTerms(article.body, KEYWORDS_PER_ARTICLE).join(' '),
+    keywords: (e.keywords ?? topContentTerms(article.body, KEYWORDS_PER_ARTICLE)).join(' '),
   };
 }
 
@@ -204,14 +204,4 @@ function headerOf(article: StoredArticle): ArticleHeader {
     ...(article.url ? { url: article.url } : {}),
     topics: article.enrichment.topics,
   };
-}
-
-/** The `count` most frequent content terms of a text, stemmed the way `contentTerms` stems a query. */
-function topTerms(text: string, count: number): string[] {
-  const freq = new Map<string, number>();
-  for (const t of contentTerms(text)) freq.set(t, (freq.get(t) ?? 0) + 1);
-  return [...freq.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([t]) => t);
 }
