@@ -4,7 +4,7 @@
  * socket until the callback POST has fully arrived, so it includes gateway decoding, routing, the command, rendering
  * and the REST round trip's sending half: what Discord's 3 s deadline counts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,8 @@ export interface InteractionBenchOptions {
   count?: number;
   /** Corpus directory (articles/ and gazetteer.json); default the repo's data/. */
   dataDir?: string;
+  /** An existing store to answer from (copied first, with its saved index); default a new one from `dataDir`. */
+  databasePath?: string;
   /** How many articles that corpus holds: reported with the numbers. */
   corpusSize?: number;
   /** Topics asked in turn (default a mix of places, organisations and people). */
@@ -40,6 +42,15 @@ export interface InteractionBenchResult {
 
 const DEFAULT_TOPICS = ['estonia', 'latvia', 'lithuania', 'nato', 'kallas', 'russia', 'ukraine', 'suwalki', 'drones'];
 
+/** Copies a store and its saved index so the benchmark never changes the original; returns where the copy is. */
+function copyStore(from: string | undefined, to: string): string {
+  if (from) {
+    copyFileSync(from, to);
+    if (existsSync(`${from}.index`)) copyFileSync(`${from}.index`, `${to}.index`);
+  }
+  return to;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -58,7 +69,7 @@ export async function benchInteractions(options: InteractionBenchOptions = {}): 
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
     DATA_DIR: options.dataDir ?? fileURLToPath(new URL('../../data/', import.meta.url)),
-    DATABASE_PATH: path.join(tmp, 'bench.sqlite'),
+    DATABASE_PATH: copyStore(options.databasePath, path.join(tmp, 'bench.sqlite')),
     LOG_LEVEL: 'silent',
   });
   const log = pino({ level: 'silent' });

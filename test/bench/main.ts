@@ -13,7 +13,8 @@ import { ENRICHMENT_VERSION } from '../../src/nlp/enrichment.ts';
 import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { ArticleRepository, type StoredArticle } from '../../src/store/articles.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { syntheticArticles } from './synthetic-corpus.ts';
+import { benchInteractions } from './interactions.ts';
+import { BENCH_TOPICS, syntheticArticles } from './synthetic-corpus.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000')
   .split(',')
@@ -49,7 +50,8 @@ for (const article of syntheticArticles({ count: largest })) {
   bytes += article.body.length;
   const stored: StoredArticle = {
     ...article,
-    origin: 'file',
+    // Not 'file': a start with another DATA_DIR (the interaction benchmark) must not sync them away.
+    origin: 'feed',
     originRef: 'bench',
     contentHash: hashArticle(article),
     enrichment,
@@ -76,6 +78,24 @@ for (const { n, file } of stores) {
   );
 }
 
+// 3. Interaction received → reply callback sent, through the real discord.js client and the fake Discord, at 10k
+// articles (or the largest size below that).
+const interactionStore = [...stores].reverse().find((s) => s.n <= 10_000) ?? stores[0];
+let interactionLine = '';
+if (interactionStore) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-'));
+  fs.copyFileSync(path.resolve('data/gazetteer.json'), path.join(dataDir, 'gazetteer.json'));
+  fs.mkdirSync(path.join(dataDir, 'articles'));
+  const r = await benchInteractions({
+    count: 500,
+    dataDir,
+    databasePath: interactionStore.file,
+    corpusSize: interactionStore.n,
+    topics: BENCH_TOPICS,
+  });
+  interactionLine = `/brief interaction received → reply callback sent, ${r.count} interactions at ${interactionStore.n.toLocaleString('en')} articles through the fake Discord: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms (${r.deferred} deferred)`;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
@@ -86,6 +106,8 @@ process.stdout.write(
     '| articles | index build | saved index | ready after restart | heap (index + headers) | RSS | composeBrief p50 | p95 |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    interactionLine,
     '',
   ].join('\n'),
 );
