@@ -344,7 +344,6 @@ function mentionsAny(text: string, words: string[]): boolean {
   return words.some((w) => lower.includes(w));
 }
 
-
 /** How much a sentence is about the query: 1 + 2 × the share of query stems it mentions; 0.1 when none. */
 function queryFactor(terms: Map<string, number>, queryStems: string[]): number {
   let hit = 0;
