@@ -1,5 +1,6 @@
 import article from './article.ts';
 import brief from './brief.ts';
+import digest from './digest.ts';
 import help from './help.ts';
 import quote from './quote.ts';
 import search from './search.ts';
@@ -11,7 +12,7 @@ import { validateCommandDefinitions } from './validate.ts';
  * Every slash command, validated when this module loads: a malformed definition stops start-up with the reason
  * instead of being skipped (Discord would refuse the whole bulk registration anyway).
  */
-export const commands: readonly Command[] = registerCommands([brief, quote, search, article, sources, help]);
+export const commands: readonly Command[] = registerCommands([brief, quote, search, article, sources, digest, help]);
 
 const byName = new Map(commands.map((c) => [c.data.name, c]));
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Services } from '../src/app.ts';
 import type { Reply } from '../src/briefing/reply.ts';
+import type { ChannelPlatform } from '../src/scheduler/poster.ts';
 
 /** Option types of Discord's application command schema that our commands use. */
 export const OptionType = {
@@ -57,6 +58,10 @@ export interface CommandContext {
   guildId: string | null;
   channelId: string | null;
   log: Logger;
+  /** What only a chat platform can do (check a channel, post to it); absent in the console. */
+  platform?: ChannelPlatform;
+  /** Whether the member who asked has Manage Server here; absent where there are no servers (the console, DMs). */
+  canManageServer?: boolean;
 }
 
 /** One slash command: its definition and the handlers that turn input into a `Reply`. */

@@ -4,11 +4,16 @@ import type { Logger } from 'pino';
 import { Corpus } from './briefing/corpus.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, ConfigError } from './config.ts';
+import { armFailpoints } from './failpoints.ts';
+import { createFeedIngest, type FeedIngest } from './ingest/feed-service.ts';
+import { readFeedsFile } from './ingest/feeds-file.ts';
 import { syncArticleFiles } from './ingest/sync-files.ts';
 import { loadGazetteer } from './nlp/gazetteer.ts';
 import { openIndex } from './search/snapshot.ts';
 import { ArticleRepository } from './store/articles.ts';
 import { openDatabase } from './store/database.ts';
+import { DigestRepository } from './store/digests.ts';
+import { FeedRepository } from './store/feeds.ts';
 
 /** What commands and adapters use: configuration, time, and the corpus with its store and index. */
 export interface Services {
@@ -16,11 +21,17 @@ export interface Services {
   clock: Clock;
   corpus: Corpus;
   articles: ArticleRepository;
+  /** Digest subscriptions, deliveries and what each channel has received. */
+  digests: DigestRepository;
+  /** Feeds with their fetch state (for `/sources`). */
+  feeds?: FeedRepository;
 }
 
 export interface App {
   services: Services;
-  /** Closes the database; safe to call twice. */
+  /** Feed polling and the index kept in step with the store; the bot starts the poller, the console does not. */
+  ingest?: FeedIngest;
+  /** Saves the index snapshot if it changed, then closes the database; safe to call twice. */
   close(): void;
 }
 
@@ -30,6 +41,7 @@ export interface App {
  */
 export async function createApp(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
+  armFailpoints(config.failpoints ?? []);
   checkDataDir(config.dataDir);
   const db = openDatabase(config.databasePath);
   try {
@@ -44,12 +56,31 @@ export async function createApp(config: Config, log: Logger, options: { clock?: 
     );
     const index = openIndex(articles, `${config.databasePath}.index`, log.child({ module: 'index' }));
     const corpus = new Corpus(index, articles, gazetteer);
+    const feeds = new FeedRepository(db);
+    feeds.register(readFeedsFile(path.join(config.dataDir, 'feeds.json')));
+    const ingest = createFeedIngest({
+      config,
+      clock,
+      log,
+      feeds,
+      articles,
+      gazetteer,
+      index,
+      revision: articles.revision(),
+      snapshotPath: `${config.databasePath}.index`,
+    });
     let closed = false;
     return {
-      services: { config, clock, corpus, articles },
+      services: { config, clock, corpus, articles, digests: new DigestRepository(db), feeds },
+      ingest,
       close() {
         if (closed) return;
         closed = true;
+        try {
+          ingest.indexSync.save();
+        } catch (error) {
+          log.warn({ err: error }, 'could not save the index on close');
+        }
         db.close();
       },
     };

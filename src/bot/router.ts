@@ -8,6 +8,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Command, CommandContext, CommandInput } from '../../commands/types.ts';
 import type { Reply } from '../briefing/reply.ts';
+import type { ChannelPlatform } from '../scheduler/poster.ts';
 import type { FittedPayload } from './limits.ts';
 import { fitChoices } from './limits.ts';
 import { createUserRateLimiter, type UserRateLimiter } from './rate-limit.ts';
@@ -27,7 +28,12 @@ export interface InteractionRouterOptions {
    * its reply is edited in later. Default 1,500 ms: half of Discord's 3 s, leaving room for the callback itself.
    */
   deferAfterMs?: number;
+  /** Channel checks and posts for commands that need them (`/digest`). */
+  platform?: ChannelPlatform;
 }
+
+/** Discord's Manage Server (MANAGE_GUILD) permission bit. */
+const MANAGE_SERVER = 1n << 5n;
 
 /** Shown for any unexpected failure: short, friendly, and never the internals. */
 export const APOLOGY = 'Sorry, something went wrong on my side while answering that. Please try again in a moment.';
@@ -104,6 +110,8 @@ export function createInteractionRouter(
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       log,
+      ...(options.platform ? { platform: options.platform } : {}),
+      ...(interaction.guildId ? { canManageServer: interaction.memberPermissions?.has(MANAGE_SERVER) ?? false } : {}),
     };
   }
 

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import type { Command } from '../../commands/types.ts';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
+import { DigestScheduler } from '../scheduler/digest-scheduler.ts';
 import { createDiscordClient } from './client.ts';
+import { createDiscordPlatform } from './poster.ts';
 import { createUserRateLimiter, type UserRateLimiter } from './rate-limit.ts';
 import { createInteractionRouter } from './router.ts';
 
@@ -18,10 +20,14 @@ export interface StartBotOptions {
   deferAfterMs?: number;
   /** Give up when the gateway has not said READY by then (default 30 s). */
   readyTimeoutMs?: number;
+  /** Longest pause between digest scheduler passes (default 10 s; tests use less). */
+  digestTickMs?: number;
 }
 
 export interface RunningBot {
   client: Client<true>;
+  /** The digest scheduler, running while the bot is (absent when the app has no digest store). */
+  digests?: DigestScheduler;
   /** Destroys the client, closes the app (store) and flushes logs. Safe to call twice: both wait for one stop. */
   stop(): Promise<void>;
 }
@@ -38,7 +44,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (!config.discordToken) throw new Error('startBot: DISCORD_TOKEN is not set (put it in .env).');
   const getCommand = options.getCommand ?? (await import('../../commands/index.ts')).getCommand;
   const client = createDiscordClient(config);
+  const platform = createDiscordPlatform(client, config);
   const route = createInteractionRouter({
+    platform,
     getCommand,
     services: app.services,
     log: log.child({ module: 'bot' }),
@@ -50,6 +58,26 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     route(interaction).catch((err) => log.error({ err, interactionId: interaction.id }, 'router failed'));
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  // Removed from a server (an outage arrives as GuildUnavailable instead): its digests go with it.
+  client.on(Events.GuildDelete, (guild) => {
+    const removed = app.services.digests?.removeGuild(guild.id) ?? 0;
+    log.info({ guildId: guild.id, removed }, 'left a server, its digest subscriptions removed');
+  });
+  const { digests: digestStore, corpus } = app.services;
+  const scheduler =
+    digestStore && corpus
+      ? new DigestScheduler({
+          repo: digestStore,
+          corpus,
+          clock: app.services.clock,
+          poster: platform,
+          log: log.child({ module: 'digests' }),
+          // Each shard (or process) delivers only for the guilds it is connected to.
+          ownsGuild: (guildId) => client.guilds.cache.has(guildId),
+          concurrency: config.digestConcurrency,
+          ...(options.digestTickMs ? { tickMs: options.digestTickMs } : {}),
+        })
+      : undefined;
   client.on(Events.ShardDisconnect, (event, shardId) =>
     log.warn({ code: event.code, shardId }, 'gateway disconnected'),
   );
@@ -61,8 +89,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       log.info('bot stopping');
+      await scheduler?.stop();
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, DESTROY_TIMEOUT_MS).unref());
       await Promise.race([client.destroy().catch((err) => log.warn({ err }, 'client destroy failed')), timeout]);
+      // A feed round under way finishes its writes before the store closes.
+      await app.ingest?.poller.stop().catch((err) => log.warn({ err }, 'feed poller stop failed'));
       try {
         app.close();
       } catch (err) {
@@ -92,7 +123,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await client.login(config.discordToken);
     const readyClient = await ready;
     log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
-    return { client: readyClient, stop };
+    scheduler?.start();
+    // Feeds are polled only while the bot runs (the console never polls).
+    app.ingest?.poller.start();
+    return { client: readyClient, ...(scheduler ? { digests: scheduler } : {}), stop };
   } catch (err) {
     clearTimeout(timer);
     await client.destroy().catch(() => undefined);

@@ -33,8 +33,16 @@ export function briefReply(result: BriefResult, corpus: Corpus): Reply {
 }
 
 /** "[1] Title — MENAFN, 2024-03-14", the title linking to the article when it has a URL. */
-export function sourceLine(s: { ref: number; title: string; source: string; dateMs: number; url?: string }): ReplyLine {
-  const after = ` — ${s.source}, ${isoDay(s.dateMs)}`;
+export function sourceLine(s: {
+  ref: number;
+  title: string;
+  source: string;
+  dateMs: number;
+  url?: string;
+  reportedBy?: string[];
+}): ReplyLine {
+  const also = s.reportedBy && s.reportedBy.length > 1 ? ` · reported by ${s.reportedBy.join(', ')}` : '';
+  const after = ` — ${s.source}, ${isoDay(s.dateMs)}${also}`;
   return s.url ? { text: `[${s.ref}] ${s.title}`, url: s.url, after } : `[${s.ref}] ${s.title}${after}`;
 }
 

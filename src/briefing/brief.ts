@@ -44,6 +44,8 @@ export interface BriefSource {
   source: string;
   dateMs: number;
   url?: string;
+  /** Every outlet that ran this story (near-duplicates and copies), this source's first; absent for one outlet. */
+  reportedBy?: string[];
 }
 
 export interface Brief {
@@ -101,7 +103,7 @@ export function composeBrief(corpus: Corpus, topic: ResolvedTopic, options: Brie
     sinceMs = latestMs - days * DAY_MS;
     hits = any.filter((h) => h.header.dateMs >= sinceMs);
   }
-  const ranked = rankByRecency(hits, untilMs, days).slice(0, ARTICLES_PER_BRIEF);
+  const ranked = oneHitPerStory(rankByRecency(hits, untilMs, days)).slice(0, ARTICLES_PER_BRIEF);
   const articles = corpus.articles.getMany(ranked.map((h) => h.id));
   const weights = new Map(ranked.map((h) => [h.id, h.score / (ranked[0]?.score || 1)]));
   const queryWords = topic.phrases.flatMap((p) => p.split(/\s+/));
@@ -144,8 +146,11 @@ export function composeBrief(corpus: Corpus, topic: ResolvedTopic, options: Brie
     articleId: article.id,
     ref: refOf(article.id),
   }));
+  // An article that started its story carries no clusterId of its own, yet copies may point at it.
+  const stories = corpus.articles.clusterMembers([...refs.keys()].map((id) => byId.get(id)?.clusterId ?? id));
   const sources = [...refs.entries()].map(([id, ref]) => {
     const a = byId.get(id) as StoredArticle;
+    const outlets = reportedBy(a, stories.get(a.clusterId ?? a.id));
     return {
       ref,
       id,
@@ -153,6 +158,7 @@ export function composeBrief(corpus: Corpus, topic: ResolvedTopic, options: Brie
       source: a.source,
       dateMs: Date.parse(a.date),
       ...(a.url ? { url: a.url } : {}),
+      ...(outlets.length > 1 ? { reportedBy: outlets } : {}),
     };
   });
   return {
@@ -164,6 +170,22 @@ export function composeBrief(corpus: Corpus, topic: ResolvedTopic, options: Brie
 /** The article's sentences as text, from the spans stored at enrichment. */
 export function sentencesOf(article: StoredArticle): string[] {
   return article.enrichment.sentences.map(([s, e]) => article.body.slice(s, e));
+}
+
+/** The best-ranked hit of each story: copies of one story from several outlets are shown once. */
+export function oneHitPerStory<T extends { id: string; header: { clusterId?: string } }>(hits: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const story = h.header.clusterId ?? h.id;
+    if (seen.has(story)) return false;
+    seen.add(story);
+    return true;
+  });
+}
+
+/** The distinct outlets of a story, the shown article's own first. */
+function reportedBy(article: StoredArticle, members: readonly { source: string }[] | undefined): string[] {
+  return [...new Set([article.source, ...(members ?? []).map((m) => m.source)])];
 }
 
 /** Relevance tempered by age: within the window, a fresh article outranks an equally relevant older one. */

@@ -203,5 +203,6 @@ function headerOf(article: StoredArticle): ArticleHeader {
     source: article.source,
     ...(article.url ? { url: article.url } : {}),
     topics: article.enrichment.topics,
+    ...(article.clusterId && article.clusterId !== article.id ? { clusterId: article.clusterId } : {}),
   };
 }

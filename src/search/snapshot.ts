@@ -12,8 +12,9 @@ interface SnapshotHeader {
 }
 
 /**
- * The index for the store's current articles: the saved snapshot when it matches the store's revision and this
- * code's formats, else a rebuild from the store, saved for the next start.
+ * The index for the store's current articles: the saved snapshot when it was made by this code's formats (caught up
+ * from the store's change log when the store has moved on since), else a rebuild from the store, saved for the next
+ * start.
  * @example const index = openIndex(articles, `${config.databasePath}.index`, log);
  */
 export function openIndex(articles: ArticleRepository, snapshotPath: string, log: Logger): CorpusIndex {
@@ -23,7 +24,16 @@ export function openIndex(articles: ArticleRepository, snapshotPath: string, log
     revision: articles.revision(),
   };
   const loaded = readSnapshot(snapshotPath, expected, articles, log);
-  if (loaded) return loaded;
+  if (loaded && loaded.revision === expected.revision) return loaded.index;
+  if (loaded) {
+    // Saved at an older revision: catch up from the store's change log instead of rebuilding everything.
+    const changes = articles.changesSince(loaded.revision);
+    for (const article of changes.upserted) loaded.index.upsert(article);
+    for (const id of changes.removed) loaded.index.remove(id);
+    log.info({ upserted: changes.upserted.length, removed: changes.removed.length }, 'index snapshot caught up');
+    saveSnapshot(loaded.index, snapshotPath, { ...expected, revision: changes.revision }, log);
+    return loaded.index;
+  }
   const started = performance.now();
   const index = CorpusIndex.empty();
   for (const article of articles.iterate()) index.upsert(article);
@@ -50,7 +60,7 @@ function readSnapshot(
   expected: SnapshotHeader,
   articles: ArticleRepository,
   log: Logger,
-): CorpusIndex | null {
+): { index: CorpusIndex; revision: number } | null {
   let text: string;
   try {
     text = fs.readFileSync(snapshotPath, 'utf8');
@@ -63,7 +73,7 @@ function readSnapshot(
     if (
       header.format !== expected.format ||
       header.enrichment !== expected.enrichment ||
-      header.revision !== expected.revision
+      header.revision > expected.revision
     ) {
       log.info({ saved: header, expected }, 'index snapshot is stale; rebuilding');
       return null;
@@ -71,7 +81,7 @@ function readSnapshot(
     const started = performance.now();
     const index = CorpusIndex.fromJSON(text.slice(newline + 1), articles.headers());
     log.debug({ articles: index.size, ms: Math.round(performance.now() - started) }, 'index loaded');
-    return index;
+    return { index, revision: header.revision };
   } catch (error) {
     log.warn({ err: error, snapshotPath }, 'index snapshot is unreadable; rebuilding');
     return null;

@@ -12,6 +12,24 @@ export interface StoredArticle extends Article {
   contentHash: string;
   enrichment: Enrichment;
   enrichVersion: number;
+  /** The story this article belongs to (near-duplicates share it); absent: a story of its own. */
+  clusterId?: string;
+  /** Set by feed ingestion: what finds copies of this article later. */
+  dedupe?: DedupeKeys;
+}
+
+/** An article's duplicate-detection keys: exact (body hash) and near (MinHash signature and its LSH band keys). */
+export interface DedupeKeys {
+  bodyHash: string;
+  minhash: Uint32Array;
+  bands: readonly number[];
+}
+
+/** What changed in the store after some revision: enough for an index to catch up without a rebuild. */
+export interface CorpusChanges {
+  revision: number;
+  upserted: StoredArticle[];
+  removed: string[];
 }
 
 /** The few columns the query path keeps in memory for every article: enough to filter and rank without the text. */
@@ -23,6 +41,8 @@ export interface ArticleHeader {
   url?: string;
   /** Gazetteer topic ids, most mentioned first. */
   topics: string[];
+  /** The story cluster, when the article has near-duplicates or copies from other outlets. */
+  clusterId?: string;
 }
 
 /** A quote as the quotes table holds it. */
@@ -48,6 +68,7 @@ interface Row {
   paragraphs: string;
   enrichment: string;
   enrich_version: number;
+  cluster_id: string | null;
 }
 
 /**
@@ -62,19 +83,29 @@ export class ArticleRepository {
   readonly #deleteQuotes;
   readonly #insertQuote;
   readonly #bump;
+  readonly #deleteBands;
+  readonly #insertBand;
+  readonly #logRemoval;
 
   constructor(db: Db) {
     this.#db = db;
     this.#get = db.prepare<[string], Row>('SELECT * FROM articles WHERE id = ?');
     this.#upsert = db.prepare(`
       INSERT INTO articles (id, origin, origin_ref, content_hash, title, date_ms, source, url, topics, body, paragraphs,
-                            enrichment, enrich_version, added_ms)
+                            enrichment, enrich_version, added_ms, cluster_id, body_hash, minhash, changed_rev)
       VALUES (@id, @origin, @originRef, @contentHash, @title, @dateMs, @source, @url, @topics, @body, @paragraphs,
-              @enrichment, @enrichVersion, @addedMs)
+              @enrichment, @enrichVersion, @addedMs, @clusterId, @bodyHash, @minhash, @changedRev)
       ON CONFLICT(id) DO UPDATE SET origin = excluded.origin, origin_ref = excluded.origin_ref,
         content_hash = excluded.content_hash, title = excluded.title, date_ms = excluded.date_ms,
         source = excluded.source, url = excluded.url, topics = excluded.topics, body = excluded.body, paragraphs = excluded.paragraphs,
-        enrichment = excluded.enrichment, enrich_version = excluded.enrich_version`);
+        enrichment = excluded.enrichment, enrich_version = excluded.enrich_version,
+        cluster_id = excluded.cluster_id, body_hash = excluded.body_hash, minhash = excluded.minhash,
+        changed_rev = excluded.changed_rev`);
+    this.#deleteBands = db.prepare('DELETE FROM article_bands WHERE article_id = ?');
+    this.#insertBand = db.prepare('INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)');
+    this.#logRemoval = db.prepare(
+      'INSERT INTO article_removals (id, rev) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET rev = excluded.rev',
+    );
     this.#delete = db.prepare('DELETE FROM articles WHERE id = ?');
     this.#deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = ?');
     this.#insertQuote = db.prepare(
@@ -118,12 +149,17 @@ export class ArticleRepository {
     return new Map(rows.map((r) => [r.id, { contentHash: r.content_hash, enrichVersion: r.enrich_version }]));
   }
 
-  /** Inserts or replaces articles and removes ids, all in one transaction and one revision bump. */
-  write(changes: { upsert?: readonly StoredArticle[]; remove?: readonly string[] }, nowMs: number): void {
+  /**
+   * Inserts or replaces articles and removes ids, all in one transaction and one revision bump. Returns the revision
+   * the write created (the current one when there was nothing to write).
+   */
+  write(changes: { upsert?: readonly StoredArticle[]; remove?: readonly string[] }, nowMs: number): number {
     const upserts = changes.upsert ?? [];
     const removals = changes.remove ?? [];
-    if (upserts.length === 0 && removals.length === 0) return;
-    this.#db.transaction(() => {
+    if (upserts.length === 0 && removals.length === 0) return this.revision();
+    return this.#db.transaction(() => {
+      // The revision this write creates: stamped on every row it touches, so an index can catch up on it.
+      const changedRev = this.revision() + 1;
       for (const a of upserts) {
         this.#upsert.run({
           id: a.id,
@@ -140,22 +176,42 @@ export class ArticleRepository {
           enrichment: JSON.stringify(a.enrichment),
           enrichVersion: a.enrichVersion,
           addedMs: nowMs,
+          clusterId: a.clusterId ?? a.id,
+          bodyHash: a.dedupe?.bodyHash ?? null,
+          minhash: a.dedupe
+            ? Buffer.from(a.dedupe.minhash.buffer, a.dedupe.minhash.byteOffset, a.dedupe.minhash.byteLength)
+            : null,
+          changedRev,
         });
+        this.#deleteBands.run(a.id);
+        for (const key of a.dedupe?.bands ?? []) this.#insertBand.run(key, a.id);
         this.#deleteQuotes.run(a.id);
         a.enrichment.quotes.forEach((q, seq) => {
           this.#insertQuote.run(a.id, seq, q.speaker, q.role, q.text, Date.parse(a.date));
         });
       }
-      for (const id of removals) this.#delete.run(id);
+      for (const id of removals) {
+        this.#delete.run(id);
+        this.#logRemoval.run(id, changedRev);
+      }
       this.#bump.run();
+      return changedRev;
     })();
   }
 
   /** Every article's header, newest first. */
   headers(): ArticleHeader[] {
     const rows = this.#db
-      .prepare('SELECT id, title, date_ms, source, url, topics FROM articles ORDER BY date_ms DESC')
-      .all() as { id: string; title: string; date_ms: number; source: string; url: string | null; topics: string }[];
+      .prepare('SELECT id, title, date_ms, source, url, topics, cluster_id FROM articles ORDER BY date_ms DESC')
+      .all() as {
+      id: string;
+      title: string;
+      date_ms: number;
+      source: string;
+      url: string | null;
+      topics: string;
+      cluster_id: string | null;
+    }[];
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -163,6 +219,7 @@ export class ArticleRepository {
       source: r.source,
       ...(r.url ? { url: r.url } : {}),
       topics: r.topics ? r.topics.split(' ') : [],
+      ...(r.cluster_id && r.cluster_id !== r.id ? { clusterId: r.cluster_id } : {}),
     }));
   }
 
@@ -204,6 +261,95 @@ export class ArticleRepository {
       .all() as { source: string; articles: number; oldestMs: number; newestMs: number }[];
   }
 
+  /**
+   * What changed after `revision`: articles written since (their current state) and ids removed since. A removed id
+   * that was written again later shows as upserted only.
+   */
+  changesSince(revision: number): CorpusChanges {
+    return this.#db.transaction(() => {
+      const now = this.revision();
+      if (now === revision) return { revision: now, upserted: [], removed: [] };
+      const upserted = this.#db
+        .prepare<[number], Row>('SELECT * FROM articles WHERE changed_rev > ?')
+        .all(revision)
+        .map(fromRow);
+      const written = new Set(upserted.map((a) => a.id));
+      const removed = (
+        this.#db.prepare('SELECT id FROM article_removals WHERE rev > ?').all(revision) as { id: string }[]
+      )
+        .map((r) => r.id)
+        .filter((id) => !written.has(id));
+      return { revision: now, upserted, removed };
+    })();
+  }
+
+  /** Per story cluster, its articles' outlets and links, oldest first: "reported by ERR, LSM, Reuters". */
+  clusterMembers(clusterIds: readonly string[]): Map<string, { id: string; source: string; url?: string }[]> {
+    const out = new Map<string, { id: string; source: string; url?: string }[]>();
+    const stmt = this.#db.prepare<[string], { id: string; source: string; url: string | null }>(
+      'SELECT id, source, url FROM articles WHERE cluster_id = ? ORDER BY date_ms, id',
+    );
+    for (const clusterId of new Set(clusterIds)) {
+      out.set(
+        clusterId,
+        stmt.all(clusterId).map((r) => ({ id: r.id, source: r.source, ...(r.url ? { url: r.url } : {}) })),
+      );
+    }
+    return out;
+  }
+
+  /** An article whose normalised body has this hash (an exact copy), with its story cluster. */
+  findByBodyHash(bodyHash: string): { id: string; clusterId: string } | undefined {
+    const row = this.#db
+      .prepare('SELECT id, cluster_id FROM articles WHERE body_hash = ? ORDER BY date_ms, id LIMIT 1')
+      .get(bodyHash) as { id: string; cluster_id: string | null } | undefined;
+    return row ? { id: row.id, clusterId: row.cluster_id ?? row.id } : undefined;
+  }
+
+  /**
+   * Articles sharing at least one LSH band key within a date window, with their signatures: near-duplicate
+   * candidates, the 25 sharing most bands first (the most similar share the most, so the cap keeps lookups bounded).
+   */
+  bandCandidates(
+    keys: readonly number[],
+    window: { fromMs: number; toMs: number },
+  ): { id: string; clusterId: string; dateMs: number; minhash: Uint32Array; shared: number }[] {
+    if (keys.length === 0) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT a.id, a.cluster_id, a.date_ms, a.minhash, COUNT(*) AS shared
+         FROM article_bands b JOIN articles a ON a.id = b.article_id
+         WHERE b.band_key IN (${keys.map(() => '?').join(', ')}) AND a.minhash IS NOT NULL
+           AND a.date_ms BETWEEN ? AND ?
+         GROUP BY a.id ORDER BY shared DESC LIMIT 25`,
+      )
+      .all(...keys, window.fromMs, window.toMs) as {
+      id: string;
+      cluster_id: string | null;
+      date_ms: number;
+      minhash: Buffer;
+      shared: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      clusterId: r.cluster_id ?? r.id,
+      dateMs: r.date_ms,
+      minhash: new Uint32Array(
+        r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength),
+      ),
+      shared: r.shared,
+    }));
+  }
+
+  /** Ids of feed-ingested articles dated before `beforeMs`: what the retention window drops. */
+  feedArticlesBefore(beforeMs: number): string[] {
+    return (
+      this.#db.prepare("SELECT id FROM articles WHERE origin = 'feed' AND date_ms < ?").all(beforeMs) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
   /** Walks every stored article without holding them all in memory (index rebuilds at 50k articles). */
   *iterate(): Generator<StoredArticle> {
     for (const row of this.#db.prepare<[], Row>('SELECT * FROM articles').iterate()) yield fromRow(row);
@@ -224,5 +370,6 @@ function fromRow(row: Row): StoredArticle {
     paragraphs: JSON.parse(row.paragraphs) as string[],
     enrichment: JSON.parse(row.enrichment) as Enrichment,
     enrichVersion: row.enrich_version,
+    ...(row.cluster_id && row.cluster_id !== row.id ? { clusterId: row.cluster_id } : {}),
   };
 }

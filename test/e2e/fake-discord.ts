@@ -64,6 +64,14 @@ export interface OptionValue {
   focused?: boolean;
 }
 
+/** A guild text channel as the fake keeps it. */
+export interface FakeChannel {
+  id: string;
+  name: string;
+  type: number;
+  overwrites: { id: string; type: number; allow: string; deny: string }[];
+}
+
 const API_PREFIX = /^\/api(?:\/v10)?(?=\/)|^\/v10(?=\/)/;
 const DISCORD_EPOCH = 1420070400000n;
 
@@ -90,6 +98,16 @@ export class FakeDiscord extends EventEmitter {
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly interactions = new Map<string, FakeInteraction>();
   readonly channelMessages: FakeMessage[] = [];
+  /** Text channels of the guild by id (the default `channelId` among them); see `addChannel`. */
+  readonly channels = new Map<string, FakeChannel>();
+  /** The role the bot holds, granting View Channel, Send Messages and Embed Links server-wide. */
+  readonly botRoleId: string;
+  /** Member permissions sent with interactions, per user id (default: everything but Administrator). */
+  readonly memberPermissions = new Map<string, string>();
+  /** How long a nonce sent with `enforce_nonce` dedupes channel messages (Discord: a few minutes). */
+  nonceWindowMs = 5 * 60_000;
+  private readonly nonces = new Map<string, { message: FakeMessage; at: number }>();
+  private readonly channelFailures: { channelId: string; status: number; code: number; remaining: number }[] = [];
 
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -110,6 +128,8 @@ export class FakeDiscord extends EventEmitter {
     this.applicationId = this.snowflake();
     this.guildId = this.snowflake();
     this.channelId = this.snowflake();
+    this.botRoleId = this.snowflake();
+    this.channels.set(this.channelId, { id: this.channelId, name: 'briefings', type: 0, overwrites: [] });
     this.botUser = {
       id: this.applicationId,
       username: 'Baltic Brief',
@@ -157,6 +177,46 @@ export class FakeDiscord extends EventEmitter {
     this.rateLimits.push({ method, path, retryAfter, remaining: count });
   }
 
+  /**
+   * Adds a channel to the guild (before login it is also in GUILD_CREATE). `deny` removes permissions from the bot's
+   * role there, as a channel overwrite does (e.g. `1n << 14n` for Embed Links).
+   */
+  addChannel(options: { name?: string; type?: number; deny?: bigint } = {}): string {
+    const id = this.snowflake();
+    const overwrites = options.deny ? [{ id: this.botRoleId, type: 0, allow: '0', deny: options.deny.toString() }] : [];
+    this.channels.set(id, {
+      id,
+      name: options.name ?? `channel-${this.channels.size}`,
+      type: options.type ?? 0,
+      overwrites,
+    });
+    return id;
+  }
+
+  /** Deletes a channel: reads and posts answer 404 Unknown Channel from now on. */
+  deleteChannel(id: string): void {
+    this.channels.delete(id);
+  }
+
+  /**
+   * The next `count` posts to the channel fail with `status` (403 Missing Access, 404 Unknown Channel, 500, 502 …);
+   * a 429 is `rateLimitNext`'s job.
+   */
+  failChannelPosts(channelId: string, status: number, count = 1): void {
+    const code = status === 404 ? 10003 : status === 403 ? 50001 : 0;
+    this.channelFailures.push({ channelId, status, code, remaining: count });
+  }
+
+  /** Messages posted to one channel (bot posts, not interaction replies). */
+  messagesIn(channelId: string): FakeMessage[] {
+    return this.channelMessages.filter((m) => m.channel_id === channelId);
+  }
+
+  /** The bot is removed from the guild: GUILD_DELETE goes out on the gateway. */
+  removeFromGuild(): void {
+    this.dispatch('GUILD_DELETE', { id: this.guildId });
+  }
+
   snowflake(): string {
     this.idCounter += 1n;
     return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (this.idCounter & 0x3fffffn)).toString();
@@ -168,6 +228,32 @@ export class FakeDiscord extends EventEmitter {
   slash(name: string, options: Record<string, string | number | boolean> = {}, userId?: string): FakeInteraction {
     const opts = Object.entries(options).map(([n, value]) => ({ name: n, value }));
     return this.dispatchInteraction(2, this.commandData(name, opts), userId);
+  }
+
+  /** Sends a subcommand (`/digest subscribe …`) as `userId`. */
+  slashSub(
+    name: string,
+    sub: string,
+    options: Record<string, string | number | boolean> = {},
+    userId?: string,
+  ): FakeInteraction {
+    const registered = [...this.commands.values()].flat().find((c) => c.name === name);
+    const subDef = (
+      registered?.options as { name: string; options?: { name: string; type: number }[] }[] | undefined
+    )?.find((o) => o.name === sub);
+    const data = this.commandData(name, []);
+    data.options = [
+      {
+        name: sub,
+        type: 1,
+        options: Object.entries(options).map(([n, value]) => ({
+          name: n,
+          type: subDef?.options?.find((d) => d.name === n)?.type ?? (typeof value === 'number' ? 4 : 3),
+          value,
+        })),
+      },
+    ];
+    return this.dispatchInteraction(2, data, userId);
   }
 
   /** Sends an autocomplete interaction (type 4) with `focused` as the option being typed. */
@@ -231,7 +317,7 @@ export class FakeDiscord extends EventEmitter {
         pending: false,
         nick: null,
         avatar: null,
-        permissions: '2248473465835073',
+        permissions: this.memberPermissions.get(user.id) ?? '2248473465835073',
         communication_disabled_until: null,
       },
       app_permissions: '2248473465835073',
@@ -374,10 +460,22 @@ export class FakeDiscord extends EventEmitter {
           mentionable: false,
           flags: 0,
         },
+        {
+          id: this.botRoleId,
+          name: 'Baltic Brief',
+          // View Channel, Send Messages, Embed Links.
+          permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n)),
+          position: 1,
+          color: 0,
+          hoist: false,
+          managed: true,
+          mentionable: false,
+          flags: 0,
+        },
       ],
       emojis: [],
       stickers: [],
-      channels: [this.channelObject()],
+      channels: [...this.channels.keys()].map((id) => this.channelObject(id)),
       threads: [],
       members: [],
       voice_states: [],
@@ -391,14 +489,15 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  private channelObject(): Record<string, unknown> {
+  private channelObject(id = this.channelId): Record<string, unknown> {
+    const channel = this.channels.get(id) ?? { id, name: 'briefings', type: 0, overwrites: [] };
     return {
-      id: this.channelId,
-      type: 0,
+      id,
+      type: channel.type,
       guild_id: this.guildId,
-      name: 'briefings',
+      name: channel.name,
       position: 0,
-      permission_overwrites: [],
+      permission_overwrites: channel.overwrites,
       nsfw: false,
       topic: null,
       last_message_id: null,
@@ -499,19 +598,59 @@ export class FakeDiscord extends EventEmitter {
     if (webhookRoute) return this.webhook(res, webhookRoute[2]!, webhookRoute[3], r);
     const channelRoute = m(/^\/channels\/(\d+)$/);
     if (channelRoute && r.method === 'GET') {
-      if (channelRoute[1] !== this.channelId) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
-      return this.send(res, 200, this.channelObject());
+      if (!this.channels.has(channelRoute[1]!)) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
+      return this.send(res, 200, this.channelObject(channelRoute[1]));
     }
     const messagesRoute = m(/^\/channels\/(\d+)\/messages$/);
-    if (messagesRoute && r.method === 'POST') {
-      if (messagesRoute[1] !== this.channelId) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
-      const problems = messageProblems(r.body);
-      if (problems.length) return this.invalid(res, problems);
-      const message = this.message(r.body as Record<string, unknown>);
-      this.channelMessages.push(message);
-      return this.send(res, 200, message);
+    if (messagesRoute && r.method === 'POST') return this.postChannelMessage(res, messagesRoute[1]!, r);
+    const memberRoute = m(/^\/guilds\/(\d+)\/members\/(\d+)$/);
+    if (memberRoute && r.method === 'GET') {
+      if (memberRoute[1] !== this.guildId || memberRoute[2] !== this.applicationId) {
+        return this.send(res, 404, { message: 'Unknown Member', code: 10007 });
+      }
+      return this.send(res, 200, {
+        user: this.botUser,
+        roles: [this.botRoleId],
+        joined_at: '2024-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        nick: null,
+        avatar: null,
+      });
     }
     return this.send(res, 404, { message: '404: Not Found', code: 0 });
+  }
+
+  /** A bot post: injected failures first, then Discord's checks, then `enforce_nonce` deduplication. */
+  private postChannelMessage(res: ServerResponse, channelId: string, r: RecordedRequest): number {
+    const failure = this.channelFailures.find((f) => f.remaining > 0 && f.channelId === channelId);
+    if (failure) {
+      failure.remaining -= 1;
+      const message =
+        failure.status >= 500 ? 'Internal Server Error' : failure.status === 403 ? 'Missing Access' : 'Unknown Channel';
+      return this.send(res, failure.status, { message, code: failure.code });
+    }
+    if (!this.channels.has(channelId)) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
+    const body = (r.body ?? {}) as Record<string, unknown>;
+    const problems = messageProblems(body);
+    const nonce = body.nonce;
+    if (nonce !== undefined && typeof nonce !== 'string' && typeof nonce !== 'number') problems.push('nonce: invalid');
+    if (typeof nonce === 'string' && nonce.length > 25) problems.push('nonce: must be 25 or fewer in length');
+    if (problems.length) return this.invalid(res, problems);
+    const key = `${channelId}:${String(nonce)}`;
+    if (body.enforce_nonce === true && nonce !== undefined) {
+      const earlier = this.nonces.get(key);
+      // Discord answers a repeated nonce with the message it already created, and creates nothing.
+      if (earlier && performance.now() - earlier.at < this.nonceWindowMs) return this.send(res, 200, earlier.message);
+    }
+    const message: FakeMessage = { ...this.message(body), channel_id: channelId, type: 0, webhook_id: undefined };
+    if (nonce !== undefined) message.nonce = nonce;
+    this.channelMessages.push(message);
+    if (body.enforce_nonce === true && nonce !== undefined) this.nonces.set(key, { message, at: performance.now() });
+    this.emit('channelMessage', message);
+    return this.send(res, 200, message);
   }
 
   private putCommands(res: ServerResponse, scope: string, guildId: string | undefined, body: unknown): number {
