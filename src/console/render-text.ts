@@ -23,7 +23,17 @@ export function renderText(reply: Reply): string {
     for (const b of buttons)
       out.push(b.kind === 'link' ? `→ ${b.label}: ${b.url}` : `→ ${b.label}: /press ${b.action}`);
   }
-  return out.join('\n');
+  return readableTimestamps(out.join('\n'));
+}
+
+/** Discord shows `<t:1700000000:f>` in the reader's time zone; a terminal gets the UTC time written out. */
+function readableTimestamps(text: string): string {
+  return text.replace(/<t:(\d{1,12})(?::[tTdDfFR])?>/g, (_, seconds: string) =>
+    new Date(Number(seconds) * 1000)
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/:\d\d\.\d+Z$/, ' UTC'),
+  );
 }
 
 function lineText(line: ReplyLine): string {

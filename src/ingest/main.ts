@@ -25,9 +25,13 @@ const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.feed']);
 
 async function main(argv: string[]): Promise<number> {
   const target = argv[0];
-  if (!target || argv.length > 1) {
-    process.stderr.write('usage: npm run ingest -- <file | folder | feed URL>\n');
-    return 64;
+  if (!target || argv.length > 1 || target === '--help' || target === '-h') {
+    process.stderr.write(
+      'usage: npm run ingest -- <file | folder | feed URL>\n' +
+        '  a file or folder of articles (.txt seed format, .md, .json, .jsonl) or of feeds (.xml, .rss, .atom, .rdf),\n' +
+        '  or a feed URL (fetched once, conditionally); new articles go into the store at DATABASE_PATH.\n',
+    );
+    return target === '--help' || target === '-h' ? 0 : 64;
   }
   const config = loadConfig();
   const log = createLogger(config);
