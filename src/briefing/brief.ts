@@ -110,7 +110,7 @@ export function composeBrief(corpus: Corpus, topic: ResolvedTopic, options: Brie
 
   const docs: SummaryDoc[] = articles.map((a) => ({
     id: a.id,
-    sentences: sentencesOf(a),
+    sentences: withoutQuoteSentences(a),
     weight: 0.5 + 0.5 * (weights.get(a.id) ?? 0),
   }));
   const picks = summarizeMany(docs, { count: options.points ?? 5, query: queryWords });
@@ -186,6 +186,15 @@ export function oneHitPerStory<T extends { id: string; header: { clusterId?: str
 /** The distinct outlets of a story, the shown article's own first. */
 function reportedBy(article: StoredArticle, members: readonly { source: string }[] | undefined): string[] {
   return [...new Set([article.source, ...(members ?? []).map((m) => m.source)])];
+}
+
+/**
+ * The article's sentences with those that carry a direct quote blanked out (indices stay aligned): the quotes have
+ * their own section with speaker and role, so a development line repeating one would say the same thing twice.
+ */
+function withoutQuoteSentences(article: StoredArticle): string[] {
+  const quoted = new Set(article.enrichment.quotes.map((q) => q.sentence));
+  return sentencesOf(article).map((text, i) => (quoted.has(i) ? '' : text));
 }
 
 /** Relevance tempered by age: within the window, a fresh article outranks an equally relevant older one. */

@@ -15,5 +15,6 @@ export function echo(input: string): string {
 /** “text” — Speaker, Role: how a quote reads everywhere. */
 export function quoteLine(q: { text: string; speaker: string | null; role: string | null }): string {
   const who = q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'unattributed';
-  return `“${shorten(q.text, 400)}” — ${who}`;
+  // A quote cut off by its attribution ("…consequences," Michal said) keeps its words, not the dangling comma.
+  return `“${shorten(q.text, 400).replace(/[,;:]+$/, '')}” — ${who}`;
 }
