@@ -28,6 +28,8 @@ interface PreviousQuote {
   end: number;
   desc: string | null;
   cue: string | null;
+  /** True when the speaker was a written source standing for its author ("the report", "the memo"). */
+  document?: boolean;
 }
 
 /** Options of {@link extractQuotes}. */
@@ -285,7 +287,7 @@ const NP_STOP = new Set(
 );
 /** Words between a speaker and the cue ("he also said", "Smith has told"). */
 const BETWEEN_SPEAKER_AND_CUE = new Set(
-  'has have had was is will would also then later earlier previously further again once simply recently later reportedly repeatedly quickly had can could be heard seen'.split(
+  'has have had was is will would also then later earlier previously further again once simply recently later reportedly repeatedly quickly had can could be heard seen meanwhile however too'.split(
     ' ',
   ),
 );
@@ -308,7 +310,7 @@ const DETERMINERS = new Set([
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 /** Nouns that let a speaker phrase run on past "for"/"of" ("a spokesman for Terminix"). */
 const LINKING_HEADS =
-  /^(?:spokes(?:man|woman|person)|representative|member|head|chief|director|secretary|minister|leader|lawyer|attorney|statement|report|panel|spokesmen|president|chairman)s?$/iu;
+  /^(?:spokes(?:man|woman|person)|representative|member|head|chief|director|secretary|minister|leader|lawyer|attorney|statement|report|panel|spokesmen|president|chairman|memo|document|letter|study|review|inquiry|dossier|briefing)s?$/iu;
 
 interface Word {
   w: string;
@@ -316,7 +318,8 @@ interface Word {
   end: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*|[,;:()—–]|--/gu;
+/** Numbers keep their thousands separators ("£600,000"), so a comma inside one is no clause boundary. */
+const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*|[,;:()—–]|--/gu;
 
 function tokens(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -324,7 +327,7 @@ function tokens(text: string, from: number, to: number): Word[] {
   for (const m of slice.matchAll(TOKEN_RE)) {
     let w = m[0];
     if (w.endsWith('.') && !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev)\.$/u.test(w))
-      w = w.slice(0, -1);
+      w = w.replace(/\.+$/u, '');
     const start = from + (m.index ?? 0);
     out.push({ w, start, end: start + w.length });
   }
@@ -339,6 +342,11 @@ function isCap(w: string): boolean {
 function isPunct(w: string): boolean {
   return /^(?:[,;:()—–]|--)$/u.test(w);
 }
+
+const PREPOSITION_OBJECT = new Set(['at', 'in', 'on', 'from', 'with', 'near', 'outside', 'inside', 'during']);
+/** People in the plural who speak without a name ("judges said", "experts warned"). */
+const PEOPLE_PLURALS =
+  /^(?:judges|justices|officials|experts|critics|campaigners|residents|witnesses|prosecutors|investigators|researchers|scientists|doctors|analysts|officers|sources|lawyers|activists|protesters|protestors|groups|authorities|ministers|leaders|neighbours|neighbors|relatives|parents|locals|fans|teachers|workers|diplomats|observers|troops|soldiers|organisers|organizers|medics|economists|insiders)$/iu;
 
 /** Reads the speaker phrase that ends just before `words[idx]` (a cue). */
 function phraseBefore(words: Word[], idx: number): { from: number; to: number } | null {
@@ -376,8 +384,30 @@ function phraseBefore(words: Word[], idx: number): { from: number; to: number } 
   const from = k + 1;
   if (from > j) return null;
   // Keep only a phrase that can name someone: it has a capitalised word, or starts with a determiner.
+  // "one of the group says": the speaker is one unnamed member.
+  if (
+    DETERMINERS.has((words[from]?.w ?? '').toLowerCase()) &&
+    (words[from - 1]?.w ?? '').toLowerCase() === 'of' &&
+    /^(?:one|some|many|several|each|none|most|two|three|members?)$/iu.test(words[from - 2]?.w ?? '')
+  )
+    return { from: from - 2, to: j };
   const phrase = words.slice(from, j + 1);
   const hasDeterminer = DETERMINERS.has((phrase[0]?.w ?? '').toLowerCase());
+  if (hasDeterminer && from >= 2 && PREPOSITION_OBJECT.has((words[from - 1]?.w ?? '').toLowerCase())) {
+    // "another midwife present at the birth said": the determiner phrase is the object of a preposition; the
+    // subject is the phrase before it.
+    for (let d = from - 2; d >= 0 && from - d <= 6; d--) {
+      const x = words[d]?.w ?? '';
+      if (isPunct(x) || (NP_STOP.has(x.toLowerCase()) && !PREPOSITION_OBJECT.has(x.toLowerCase()))) break;
+      if (DETERMINERS.has(x.toLowerCase())) return { from: d, to: j };
+    }
+  }
+  if (!hasDeterminer && PEOPLE_PLURALS.test(phrase[phrase.length - 1]?.w ?? '') && phrase.length <= 3) {
+    // "judges said", "appeal court judges decided": a bare plural is a speaker too (mostly an unnamed one).
+    let s = 0;
+    while (s < phrase.length - 1 && CUE_SET.has((phrase[s]?.w ?? '').toLowerCase())) s++;
+    return { from: from + s, to: j };
+  }
   if (!hasDeterminer) {
     // Without a determiner, lower-case words must be titles next to a name; trim leading lower-case verbs.
     let s = 0;
@@ -403,6 +433,8 @@ function phraseAfter(
     const lw = w.toLowerCase();
     if (isPunct(w)) break;
     if (DETERMINERS.has(lw) && k > j) break;
+    // "according to the Arizona DPS According to Facebook": a caption without its full stop.
+    if (k > j && isCap(w) && INTRO_WORDS.has(lw)) break;
     if (lw === 'and') {
       if (!(isCap(words[k - 1]?.w ?? '') && isCap(words[k + 1]?.w ?? ''))) break;
     } else if (lw === 'for' || lw === 'of') {
@@ -461,13 +493,17 @@ function findCues(words: Word[]): CueHit[] {
     else if (CUE_SET.has(w)) {
       // "so-called" is a term marker, not a cue; "said" after "the" or "a" is an adjective.
       const prev = (words[i - 1]?.w ?? '').toLowerCase();
-      if (prev === 'the' || prev === 'so') continue;
+      if (CUE_AS_NOUN_OR_ADJECTIVE.has(prev)) continue;
+      // "shouts of 'Watch out'", "claims of abuse": a noun, not a reporting verb.
+      if (next === 'of' && /s$/u.test(w)) continue;
       hits.push({ cue: words[i]?.w ?? w, index: i });
     }
   }
   return hits;
 }
 const CUE_SET = new Set(CUE_WORDS);
+/** After these a cue word is a noun or an adjective: "the said", "so-called", "for continued lower taxes". */
+const CUE_AS_NOUN_OR_ADJECTIVE = new Set(['the', 'so', 'a', 'an', 'his', 'her', 'their', 'its', 'for', 'of', 'with']);
 
 function phraseText(text: string, words: Word[], from: number, to: number): { text: string; start: number } {
   const a = words[from];
@@ -494,8 +530,16 @@ const INTRO_WORDS = new Set(
  * of the sentence and after each comma, so an introductory phrase is skipped.
  */
 function sentenceSubject(text: string, words: Word[], before: number): { text: string; start: number } | null {
-  for (let i = 0; i < before; i++) {
-    if (i > 0 && words[i - 1]?.w !== ',') continue;
+  // "Yesterday ParkingEye welcomed …", "In a statement Dundee vowed …": an opener without its comma.
+  // Tried last: a subject after a comma is the surer reading.
+  const candidates: number[] = [];
+  for (let i = 0; i < before; i++) if (i === 0 || words[i - 1]?.w === ',') candidates.push(i);
+  if (isCap(words[0]?.w ?? '') && INTRO_WORDS.has((words[0]?.w ?? '').toLowerCase())) {
+    let t = 1;
+    while (t < 5 && t < before && !isCap(words[t]?.w ?? '') && !isPunct(words[t]?.w ?? '')) t++;
+    if (isCap(words[t]?.w ?? '')) candidates.push(t);
+  }
+  for (const i of candidates) {
     const w = words[i]?.w ?? '';
     if (!canStartSubject(w)) continue;
     // Read the phrase forward, then check a lower-case verb follows it.
@@ -507,8 +551,12 @@ function sentenceSubject(text: string, words: Word[], before: number): { text: s
         const x = words[k]?.w ?? '';
         if (isPunct(x) || NP_STOP.has(x.toLowerCase())) break;
         if (!isCap(x) && !TITLE_LIKE.test(x) && !DETERMINERS.has(w.toLowerCase())) break;
+        // "Three judges unanimously dismissed": the noun phrase ends before an adverb or a verb.
+        if (k > i + 1 && !isCap(x) && (/^\p{Ll}+(?:ly|ed)$/u.test(x) || CUE_SET.has(x.toLowerCase()))) break;
         k++;
       }
+      // "Motoring groups reacted": the plural noun is the head of the subject.
+      if (k < before && PEOPLE_PLURALS.test(words[k]?.w ?? '')) k++;
     }
     if (k === i) continue;
     const next = words[k]?.w ?? '';
@@ -522,11 +570,23 @@ function sentenceSubject(text: string, words: Word[], before: number): { text: s
     }
     if (/^\p{Ll}/u.test(next) && (!NP_STOP.has(next) || BETWEEN_SPEAKER_AND_CUE.has(next)))
       return phraseText(text, words, i, k - 1);
+    // "Three judges at the Supreme Court of Estonia dismissed …": a place or institution after the subject.
+    if (/^(?:at|of|from|in|with)$/u.test(next) && k > i) {
+      let c = k + 1;
+      while (c < before && c - k < 9 && (isCap(words[c]?.w ?? '') || /^(?:the|of|and)$/u.test(words[c]?.w ?? ''))) c++;
+      const verb = words[c]?.w ?? '';
+      if (c > k + 1 && /^\p{Ll}/u.test(verb) && !NP_STOP.has(verb)) return phraseText(text, words, i, k - 1);
+    }
   }
   return null;
 }
 const TITLE_LIKE =
   /^(?:chief|senior|former|deputy|acting|spokes(?:man|woman|person)|minister|secretary|president|executive|director|officer|official|correspondent|scientist|prosecutor|judge|attorney|lawyer|analyst|manager|coach|captain|member|leader|head|editor|reporter|witness|passenger|resident|officials|sources|staff|\d[\w-]*)$/iu;
+
+const APPOSITIVE_PUNCT = /^(?:,|–|—|--)$/u;
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Words before a name that make it the object of another phrase ("edited by Derek Mix", "for Janner"). */
+const OBJECT_MARKERS = new Set(['by', 'of', 'for', 'to', 'with', 'from', 'at', 'in', 'on', 'about', 'against']);
 
 /** The speaker phrase before a cue, reading past an appositive ("Elias Rodriguez, an EPA spokesman, said"). */
 function speakerBeforeCue(
@@ -539,15 +599,51 @@ function speakerBeforeCue(
     (BETWEEN_SPEAKER_AND_CUE.has((words[j]?.w ?? '').toLowerCase()) || /^\p{Ll}+ly$/u.test(words[j]?.w ?? ''))
   )
     j--;
-  if (words[j]?.w === ',') {
-    // NAME, appositive, cue
-    let c = j - 1;
-    while (c >= 0 && words[c]?.w !== ',' && j - c < 16) c--;
-    if (c > 0 && words[c]?.w === ',') {
-      const p = phraseBefore(words, c + 0);
-      if (p) return { ...p, roleFrom: c + 1, roleTo: j - 1 };
+  // "Peter Clarke (pictured) found": a bracketed aside.
+  if (words[j]?.w === ')') {
+    let o = j - 1;
+    while (o > 0 && words[o]?.w !== '(' && j - o < 8) o--;
+    if (words[o]?.w === '(') return phraseBefore(words, o);
+  }
+  const w = (words[j]?.w ?? '').toLowerCase();
+  // "Judge Philip Head, sentencing, said": a participle aside between the speaker and the cue.
+  if (/^\p{Ll}+ing$/u.test(words[j]?.w ?? '') && words[j - 1]?.w === ',') return phraseBefore(words, j - 1);
+  // "England flanker Wood, who claims", "a letter written by Ms Ratcliffe which said": a relative clause.
+  if (RELATIVE_PRONOUNS.has(w)) return phraseBefore(words, words[j - 1]?.w === ',' ? j - 1 : j);
+  // "Carnival Cruise Lines in a statement said".
+  if (w === 'statement') {
+    let k = j - 1;
+    while (k >= 0 && /^(?:a|an|its|their|the)$/iu.test(words[k]?.w ?? '')) k--;
+    if ((words[k]?.w ?? '').toLowerCase() === 'in') return phraseBefore(words, k);
+  }
+  if (APPOSITIVE_PUNCT.test(words[j]?.w ?? '')) {
+    // NAME, appositive, cue — and when the name before a comma is itself inside an aside ("The memo, edited by
+    // Derek E Mix, the CRS's analyst, says"), the subject stands before the earlier comma.
+    const dash = words[j]?.w !== ',';
+    let close = j;
+    let first: { from: number; to: number; roleFrom?: number; roleTo?: number } | null = null;
+    for (let tries = 0; tries < 3; tries++) {
+      let c = close - 1;
+      while (c >= 0 && j - c < 30 && !(dash ? /^(?:–|—|--)$/u : /^,$/u).test(words[c]?.w ?? '')) c--;
+      if (c <= 0) return first;
+      const p = phraseBefore(words, c);
+      if (!p) return first;
+      const before = (words[p.from - 1]?.w ?? '').toLowerCase();
+      if (OBJECT_MARKERS.has(before) && !dash) {
+        first ??= { ...p, roleFrom: c + 1, roleTo: j - 1 };
+        close = p.from - 1;
+        continue;
+      }
+      // "His solicitor, Liam O'Donnell, told": the name stands in the appositive.
+      const phraseHasName = words
+        .slice(p.from, p.to + 1)
+        .some((x) => isCap(x.w) && !DETERMINERS.has(x.w.toLowerCase()));
+      const apposition = words.slice(c + 1, j);
+      if (!phraseHasName && apposition.length > 0 && apposition.length <= 4 && apposition.every((x) => isCap(x.w)))
+        return { from: c + 1, to: j - 1, roleFrom: p.from, roleTo: p.to };
+      return { ...p, roleFrom: c + 1, roleTo: j - 1 };
     }
-    return null;
+    return first;
   }
   return phraseBefore(words, idx);
 }
@@ -561,7 +657,17 @@ function attributeAfter(
 ): Attribution | 'participle' | null {
   for (const hit of findCues(words)) {
     if (hit.index > maxLead) break;
-    if (NON_FINITE_CUE.test(hit.cue)) return hit.index <= 1 ? 'participle' : null;
+    if (NON_FINITE_CUE.test(hit.cue)) {
+      // "Saltare can be heard saying": a perception verb makes the participle the report itself.
+      if (/^(?:heard|seen|filmed|recorded|caught)$/iu.test(words[hit.index - 1]?.w ?? '')) {
+        const before = speakerBeforeCue(words, hit.index);
+        if (before) {
+          const t = phraseText(text, words, before.from, before.to);
+          return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+        }
+      }
+      return hit.index <= 1 ? 'participle' : null;
+    }
     if (hit.cue === 'according to') {
       const p = phraseAfter(words, hit.index + 1);
       if (!p) continue;
@@ -614,6 +720,14 @@ function attributeBefore(text: string, words: Word[]): Attribution | 'participle
       const t = phraseText(text, words, p.from, p.to);
       return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
     }
+    // The passive: "described by Islamic State as 'followers of the cross'", "was told by the ministry".
+    if ((words[hit.index + 1]?.w ?? '').toLowerCase() === 'by' && !NON_FINITE_CUE.test(hit.cue)) {
+      const p = phraseAfter(words, hit.index + 1);
+      if (p) {
+        const t = phraseText(text, words, p.from, p.to);
+        return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+      }
+    }
     // "quoted Belgian Finance Minister Johan Van Overtveldt as saying"
     if (hit.cue.toLowerCase() === 'saying' && words[hit.index - 1]?.w === 'as') {
       let q = hit.index - 2;
@@ -645,6 +759,14 @@ function attributeBefore(text: string, words: Word[]): Attribution | 'participle
             ? phraseText(text, words, before.roleFrom, before.roleTo).text
             : null;
         return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role, explicit: true };
+      }
+    }
+    // "leaflets distributed by Tower Hamlets council advising parents to …": the passive agent speaks.
+    if (NON_FINITE_CUE.test(hit.cue)) {
+      const agent = phraseBefore(words, hit.index);
+      if (agent && (words[agent.from - 1]?.w ?? '').toLowerCase() === 'by') {
+        const t = phraseText(text, words, agent.from, agent.to);
+        return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
       }
     }
     const subject = sentenceSubject(text, words, hit.index);
@@ -716,6 +838,12 @@ const CLAUSE_WORDS = new Set(
   ),
 );
 
+const NEW_SENTENCE_AFTER =
+  /^\s+(?:Earlier|Later|Last|Meanwhile|However|But|In|On|At|After|Before|During|Yesterday|Today|When|While|Since|Although|Scroll)\b/u;
+
+/** "shouts of 'Watch out'": words someone said, though nobody in particular. */
+const SPEECH_NOUN_BEFORE = /\b(?:shouts|cries|chants|screams|cheers|calls|yells|words)\s+of\s+$/u;
+
 /** Quotes of at least this many words need no cue in their sentence to count as quotations. */
 const SELF_STANDING_WORDS = 6;
 
@@ -736,6 +864,8 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
   /** For each quote: whether its paragraph runs on into the next quote (one quotation over several paragraphs). */
   const runsOn: boolean[] = [];
   let previous: PreviousQuote | null = null as PreviousQuote | null;
+  /** Just past the last quotation kept. */
+  let keptAfter = 0;
 
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s] as QuoteSpan;
@@ -743,12 +873,17 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     const nextSpan = spans[s + 1];
     const quoteText = text.slice(span.start, span.end);
     const words = countWords(quoteText);
-    const beforeLimit = Math.max(prevSpan ? prevSpan.after : 0, span.open - 400);
+    // Read back to the last quotation kept, not to marks that only flagged a term ("an 'Out' vote, saying: '…'").
+    const keptSpan = keptAfter === prevSpan?.after ? prevSpan : undefined;
+    const beforeLimit = Math.max(keptAfter, span.open - 400);
     const sStart = sentenceStart(text, span.open, beforeLimit);
     const beforeWords = tokens(text, sStart, span.open);
     const afterLimit = Math.min(nextSpan ? nextSpan.open : text.length, span.after + 400);
     const sEnd = span.closed ? sentenceEnd(text, span.after, afterLimit) : span.after;
-    const afterWords = span.closed ? tokens(text, span.after, sEnd) : [];
+    // "… is seen as 'the fit parent' Earlier this month, Judge X said": a new sentence whose full stop was lost.
+    const runOn =
+      span.closed && !/[\p{P}]$/u.test(quoteText) && NEW_SENTENCE_AFTER.test(text.slice(span.after, span.after + 12));
+    const afterWords = span.closed && !runOn ? tokens(text, span.after, sEnd) : [];
     const endsSentenceInside = /[.!?…]['’"”]*$/u.test(quoteText);
     const startsSentence = beforeWords.length === 0 || /[:,]$/u.test(text.slice(sStart, span.open).trim());
 
@@ -758,7 +893,7 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     // The attribution: a cue just before the quote ("He said: '"), else right after a quote that opens its
     // sentence, else anywhere in the sentence around a partial quote.
     const sameSentenceAsPrevious =
-      prevSpan !== undefined && sStart === prevSpan.after && beforeLimit === prevSpan.after;
+      keptSpan !== undefined && sStart === keptSpan.after && beforeLimit === keptSpan.after;
     const afterLead = endsSentenceInside ? 3 : 9;
     const fromAfter = afterWords.length > 0 ? attributeAfter(text, afterWords, afterLead, endsSentenceInside) : null;
     const fromBefore = beforeWords.length > 0 ? attributeBefore(text, beforeWords) : null;
@@ -766,6 +901,7 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     let choice: Attribution | 'participle' | null;
     if (cueJustBefore) choice = fromBefore;
     else if (startsSentence) choice = fromAfter ?? fromBefore;
+    else if (fromBefore === 'participle' && fromAfter && isWrittenSourceAccordingTo(fromAfter)) choice = fromBefore;
     else choice = fromBefore && fromBefore !== 'participle' ? fromBefore : (fromAfter ?? fromBefore);
     if (!choice && !endsSentenceInside && afterWords.length > 0) choice = attributeAfter(text, afterWords, 30, false);
     let attr: Attribution | null = null;
@@ -778,12 +914,19 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
         attr = { phrase: subject.text, phraseStart: subject.start, cue: participle, role: null, explicit: true };
       else inherit = sameSentenceAsPrevious || startsSentence;
     } else attr = choice;
+    // A quote ending a run-on sentence whose earlier quote was attributed ("X said … 'a' … 'b' Earlier, …").
+    if (!attr && runOn && sameSentenceAsPrevious) inherit = true;
 
     // Short quoted words count only when a cue stands in their sentence or they form a sentence of their own;
     // marks that flag a term or a title are skipped.
     const short = words < SELF_STANDING_WORDS;
+    const anonymous = SPEECH_NOUN_BEFORE.test(text.slice(Math.max(0, span.open - 30), span.open));
     const cueInSentence =
-      attr !== null || findCues(beforeWords).length > 0 || findCues(afterWords.slice(0, 12)).length > 0;
+      attr !== null ||
+      findCues(beforeWords).length > 0 ||
+      findCues(afterWords.slice(0, 12)).length > 0 ||
+      anonymous ||
+      (runOn && sameSentenceAsPrevious);
     const ownSentence = /^[\p{Lu}\d]/u.test(quoteText) && endsSentenceInside && words >= 2;
     if (short && (termMarked || titleLike || isAttributive(text, span))) continue;
     if (short && !cueInSentence && !ownSentence) continue;
@@ -794,12 +937,13 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     let cue: string | null = null;
     let role: string | null = null;
     if (attr) {
-      resolved = resolveSpeakerPhrase(attr.phrase, { mentions: allMentions, at: attr.phraseStart, previous });
+      resolved = resolveSpeakerPhrase(attr.phrase, { mentions: allMentions, at: attr.phraseStart, previous, text });
       desc = attr.phrase;
       cue = attr.cue;
       role = resolved.role ?? attr.role;
     } else if (
       previous &&
+      !anonymous &&
       (inherit || (prevSpan && !prevSpan.closed) || isContinuation(text, previous.end, span.open))
     ) {
       resolved = { speaker: previous.speaker, role: previous.role, kind: previous.kind };
@@ -809,6 +953,7 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     }
     if (resolved?.speaker && !role) role = roleOf(allMentions, resolved.speaker);
     runsOn.push(!span.closed && nextSpan !== undefined);
+    keptAfter = span.after;
     out.push({
       text: quoteText,
       start: span.start,
@@ -827,6 +972,7 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
         end: span.after,
         desc,
         cue,
+        document: attr ? resolved.document === true : previous?.document,
       };
     }
   }
@@ -842,6 +988,14 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     }
   }
   return out;
+}
+
+/**
+ * "X said … and called them 'useless', according to an extract of the article": the source cited is where the
+ * words were printed, while the speaker is the subject of the clause.
+ */
+function isWrittenSourceAccordingTo(a: Attribution | 'participle'): boolean {
+  return a !== 'participle' && a.cue === 'according to' && /^(?:an?|the)\s+\p{Ll}/u.test(a.phrase);
 }
 
 /** Whether the words before a quote end with a cue ("he said:", "adding", "according to NASA,"). */

@@ -63,7 +63,7 @@ export function attributeStatements(text: string): Statement[] {
     const phrase = m[1].trim();
     if (NOT_SUBJECT.test(phrase)) continue;
     const at = sentence.start + (m.index ?? 0) + m[0].indexOf(phrase);
-    const resolved = resolveSpeakerPhrase(phrase, { mentions, at, previous });
+    const resolved = resolveSpeakerPhrase(phrase, { mentions, at, previous, text });
     out.push({ ...sentence, speaker: resolved.speaker, role: resolved.role, cue: m[2] });
     if (resolved.speaker) previous = { speaker: resolved.speaker, role: resolved.role, kind: resolved.kind, at };
   }

@@ -9,6 +9,8 @@ export interface ResolvedSpeaker {
   speaker: string | null;
   role: string | null;
   kind: EntityKind;
+  /** True when the mention was a written source (a report, a memo, a panel's findings) standing for its author. */
+  document?: boolean;
 }
 
 /** Person, organisation, or not known (a bare capitalised word can be either, or a place). */
@@ -26,6 +28,8 @@ export interface NameMention {
   gender?: 'm' | 'f';
   /** True when a reporting verb follows the mention ("Kallas said", "Pete Saunders, chief executive …, added"). */
   cued?: boolean;
+  /** True when the mention is the first person named in its sentence, not a possessive nor after a preposition. */
+  subject?: boolean;
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -87,7 +91,8 @@ const ORG_WORDS = new Set(
     'airlines airways post journal guardian telegraph mail press church school college hospital trust foundation ' +
     'authority government parliament congress senate army navy network channel fc federation alliance ' +
     'forces force centre center commission institution cabinet kremlin pentagon command guard unit coalition ' +
-    'tribunal prosecutors prosecution parliament assembly embassy consulate reuters ap afp bbc cnn nato eu un'
+    'tribunal prosecutors prosecution parliament assembly embassy consulate reuters ap afp bbc cnn nato eu un ' +
+    'rovers athletic wanderers hotspur albion'
   ).split(' '),
 );
 
@@ -100,7 +105,13 @@ const NOT_PERSON_WORDS = new Set(
     'saturday sunday north south east west northern southern eastern western central europe america africa asia ' +
     'union states kingdom russia ukraine china britain england scotland wales ireland france germany estonia latvia ' +
     'lithuania poland finland sweden norway greece italy spain london moscow kyiv washington paris berlin brussels ' +
-    'christmas easter world war internet google facebook twitter instagram youtube online'
+    'christmas easter world war internet google facebook twitter instagram youtube online bay lake valley hill ' +
+    'harbour harbor port beach coast forest heights heads cathedral abbey castle palace hall centre center ' +
+    'american british english scottish welsh irish french german russian ukrainian chinese japanese indian ' +
+    'australian canadian saudi arabian syrian iraqi iranian afghan israeli palestinian egyptian turkish greek ' +
+    'italian spanish polish estonian latvian lithuanian finnish swedish norwegian danish dutch belgian swiss ' +
+    'austrian argentine argentinian brazilian mexican african european asian muslim christian jewish islamic ' +
+    'new yorker united'
   ).split(' '),
 );
 
@@ -109,7 +120,8 @@ const LEADING_FUNCTION_WORDS = new Set(
   (
     'the a an but and or so yet however meanwhile still also then when while after before as if in on at of for ' +
     'from to by with without under over this that these those there here his her their its our my your he she it ' +
-    'they we i you what who which where why how today yesterday now later earlier last next scroll mr despite'
+    'they we i you what who which where why how today yesterday now later earlier last next scroll mr despite ' +
+    'although though because unless until since whether during'
   ).split(' '),
 );
 
@@ -195,6 +207,8 @@ export function kindOfName(name: string): EntityKind {
   const words = name.split(/\s+/u);
   if (words.some((w) => ORG_WORDS.has(foldName(stripPossessive(w))))) return 'org';
   if (words.length === 1 && isAcronym(words[0] ?? '')) return 'org';
+  // "Arizona DPS", "Tallinn TV": a name with an acronym in it is an organisation's.
+  if (words.length > 1 && words.some((w) => /^[\p{Lu}&]{2,}$/u.test(w) && !/^[IVX]+$/u.test(w))) return 'org';
   if (words.some((w) => NOT_PERSON_WORDS.has(foldName(stripPossessive(w))))) return 'unknown';
   if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()))) return 'person';
   return 'unknown';
@@ -274,8 +288,106 @@ export function collectNameMentions(text: string, skip: readonly { start: number
     i = j + 1;
   }
   const canonical = canonicalise(out);
+  markSpokenFor(text, canonical);
   inferGenders(text, canonical);
+  markSubjects(text, canonical);
   return canonical;
+}
+
+/** An organisation has spokespeople: "a spokesperson for Merivale" makes Merivale an organisation throughout. */
+function markSpokenFor(text: string, mentions: NameMention[]): void {
+  const orgs = new Set<string>();
+  for (const m of mentions) {
+    if (
+      m.kind === 'unknown' &&
+      /spokes(?:man|woman|person)\s+(?:for|at)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 30), m.start))
+    )
+      orgs.add(m.name);
+  }
+  if (orgs.size > 0) for (const m of mentions) if (orgs.has(m.name)) m.kind = 'org';
+}
+
+const SENTENCE_BREAK_RE = /[.!?]['’"”]?\s+(?=['‘"“]?\p{Lu})|\n+/gu;
+const PREPOSITIONS = new Set(
+  'to for with by of from at in on about against than as into onto over under between among behind like after before toward towards'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Marks the mentions a later "he" or "she" most likely continues: the first person named in a sentence, unless
+ * the name is a possessive ("Mr Cameron's campaign") or the object of a preposition ("agrees with Putnam"), and
+ * not in a photo caption.
+ */
+function markSubjects(text: string, mentions: NameMention[]): void {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(SENTENCE_BREAK_RE)) breaks.push((m.index ?? 0) + m[0].length);
+  let b = 0;
+  let sentenceStart = 0;
+  let taken = -1;
+  let captionChecked = -1;
+  let caption = false;
+  for (const m of mentions) {
+    while (b < breaks.length && (breaks[b] ?? 0) <= m.start) sentenceStart = breaks[b++] ?? 0;
+    if (m.kind !== 'person' || m.start < 0 || taken === sentenceStart) continue;
+    // Photo captions ("Rojo's wife, Eugenia Lusardo (pictured) is a lingerie model") interrupt the story; the
+    // people in them are not whom the next "she" continues.
+    if (captionChecked !== sentenceStart) {
+      captionChecked = sentenceStart;
+      caption = /\bpictured\b/u.test(text.slice(sentenceStart, breaks[b] ?? text.length));
+    }
+    if (caption) continue;
+    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(sentenceStart, m.start - 20), m.start));
+    const possessive = /^['’]s?\b/u.test(text.slice(m.end, m.end + 3)) || /['’]s?$/u.test(text.slice(m.start, m.end));
+    const objectOfPreposition = before?.[1] !== undefined && PREPOSITIONS.has(before[1]);
+    if (possessive || objectOfPreposition) continue;
+    m.subject = true;
+    taken = sentenceStart;
+  }
+}
+
+/**
+ * Common English-language first names by the gender they are usually given to: a name fact that outweighs a
+ * stray pronoun after a mention ("Rojo invited her …, but she declined" says nothing about Rojo).
+ */
+const MALE_FIRST_NAMES = new Set(
+  (
+    'aaron adam adrian alan albert alex alexander alfred andrew andy anthony antonio arthur barack barry ben benjamin ' +
+    'bernard bill billy bob bobby boris brad bradley brandon brendan brian bruce bryan carl carlos charles charlie ' +
+    'chris christopher colin craig dale dan daniel danny darren dave david dean dennis derek dominic donald doug ' +
+    'douglas duncan dylan ed eddie edward eric ethan eugene evan frank fred frederick gareth gary gavin geoff ' +
+    'geoffrey george gerald gordon graham grant greg gregory harold harry henry howard hugh ian isaac jack jacob ' +
+    'jake james jamie jason jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jordan jose joseph ' +
+    'josh joshua juan justin keith ken kenneth kevin kyle lance larry lee leo leon lewis liam luis luke marc marco ' +
+    'marcus mark martin matt matthew michael mike mitchell nathan neil nicholas nick nigel noah oliver oscar owen ' +
+    'patrick paul pete peter phil philip phillip ralph ray raymond richard rick rob robert robin rodney roger ron ' +
+    'ronald ross roy russell ryan sam samuel scott sean sergei seth shane simon stanley stephen steve steven stuart ' +
+    'ted terry thomas tim timothy tom tommy tony travis trevor tyler vincent vladimir walter wayne william willie ' +
+    'vladimir dmitry mikhail ivan igor alexei andrei viktor volodymyr petro gabrielius edgars andris juri jaan'
+  ).split(' '),
+);
+const FEMALE_FIRST_NAMES = new Set(
+  (
+    'abigail alice alison amanda amber amy andrea angela angelina ann anna anne annie barbara beatrice betty beverly ' +
+    'brenda bridget brittany carol caroline carolyn catherine charlotte cheryl chloe christina christine claire ' +
+    'clare cynthia daisy dana danielle deborah debbie denise diana diane donna doris dorothy eleanor elizabeth ellen ' +
+    'emily emma erica erin eugenia eva evelyn fiona frances gemma georgia gillian gloria grace hannah harriet ' +
+    'heather helen hillary holly irene isabel jackie jacqueline jane janet janice jean jennifer jessica jill ' +
+    'jillian joan joanna josephine joy joyce judith judy julia julie karen kate katherine kathleen kathryn kathy ' +
+    'katie katrine kay kelly kim kimberly kirsty laura lauren linda lisa lorraine louise lucy lynn madeleine ' +
+    'margaret maria marie marilyn martha mary megan melanie melissa michelle miriam molly monica nancy naomi natalie ' +
+    'nicola nicole olivia pamela patricia paula pauline penny rachel rebecca rose ruth sally samantha sandra sara ' +
+    'sarah sharon shirley sophie stephanie sue susan suzanne tanya teresa theresa tina tracy valerie vanessa ' +
+    'victoria virginia wendy yvonne zoe angela ursula kaja kersti ingrida ieva liis mara'
+  ).split(' '),
+);
+
+/** The gender a person's first name usually has, if the name is a common one. */
+export function firstNameGender(name: string): 'm' | 'f' | undefined {
+  const first = foldName(name.split(/\s+/u)[0] ?? '');
+  if (MALE_FIRST_NAMES.has(first)) return 'm';
+  if (FEMALE_FIRST_NAMES.has(first)) return 'f';
+  return undefined;
 }
 
 const MALE_CUES =
@@ -311,6 +423,11 @@ function inferGenders(text: string, mentions: NameMention[]): void {
     if (pronoun?.[1]) v += MALE_CUES.test(pronoun[1]) ? 1 : -1;
     votes.set(m.name, (votes.get(m.name) ?? 0) + v);
   }
+  // The first name of the canonical name weighs more than all the context cues of one mention.
+  for (const name of new Set(persons.map((m) => m.name))) {
+    const g = firstNameGender(name);
+    if (g) votes.set(name, (votes.get(name) ?? 0) + (g === 'm' ? 4 : -4));
+  }
   for (const m of mentions) {
     const v = votes.get(m.name) ?? 0;
     if (v > 0) m.gender = 'm';
@@ -342,10 +459,17 @@ export function findFullName(short: string, fullNames: readonly NameMention[], a
   const words = short.split(/\s+/u).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/u, '')));
   if (words.length === 0) return undefined;
   const key = foldName(words.join(' '));
+  const twoWords = words.length === 2 ? (key.split(' ') as [string, string]) : null;
   const matches = (full: NameMention): boolean => {
     const f = foldName(full.name);
     if (f === key) return true;
-    if (f.length <= key.length || !f.includes(key)) return false;
+    if (f.length <= key.length) return false;
+    if (!f.includes(key)) {
+      // "Joshua Burns" is "Joshua Quincy Burns": same first and last name, a middle name left out.
+      if (!twoWords || !f.startsWith(twoWords[0]) || !f.endsWith(twoWords[1])) return false;
+      const fw = foldedWords(full.name);
+      return fw.length > 2 && fw[0] === twoWords[0] && fw[fw.length - 1] === twoWords[1];
+    }
     const fw = foldedWords(full.name);
     if (words.length === 1) return fw[fw.length - 1] === key || fw[0] === key || (fw.length > 2 && fw.includes(key));
     return f.endsWith(` ${key}`) || f.startsWith(`${key} `);
@@ -392,12 +516,51 @@ function fullNamesOf(mentions: readonly NameMention[]): NameMention[] {
   return full;
 }
 
+const ORG_SUFFIX_RE =
+  /^(?:(?:FC|AFC|Football Club|Ltd|Limited|Inc|Plc|PLC|plc|LLC|Group|Corp|Corporation|Company|Co|Holdings)\.?)$/u;
+
+let orgNameCache: { text: string; names: Map<string, string | undefined> } = { text: '', names: new Map() };
+
+/**
+ * "Dundee" → "Dundee Football Club", "ParkingEye" → "ParkingEye Ltd": the name an organisation goes by in full,
+ * wherever the text spells it out (a statement quoted in full often names its own club or company).
+ */
+function orgFullName(short: string, ctx: ResolutionContext): { name: string; kind: EntityKind } | undefined {
+  if (!ctx.text || !/^\p{Lu}/u.test(short) || /\s/u.test(short) || kindOfName(short) === 'person') return undefined;
+  if (orgNameCache.text !== ctx.text) orgNameCache = { text: ctx.text, names: new Map() };
+  if (orgNameCache.names.has(short)) {
+    const cached = orgNameCache.names.get(short);
+    return cached ? { name: cached, kind: 'org' } : undefined;
+  }
+  // Cheap test first: most names are never followed by a company suffix.
+  if (!ctx.text.includes(`${short} `)) return undefined;
+  let best: string | undefined;
+  const re = new RegExp(`\\b${short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} ((?:[A-Z][A-Za-z]*\\.? ?){1,2})`, 'gu');
+  for (const m of ctx.text.matchAll(re)) {
+    const suffix = (m[1] ?? '').trim();
+    if (!ORG_SUFFIX_RE.test(suffix)) continue;
+    const name = `${short} ${suffix.replace(/\.$/u, '')}`;
+    if (!best || name.length > best.length) best = name;
+  }
+  orgNameCache.names.set(short, best);
+  return best ? { name: best, kind: 'org' } : undefined;
+}
+
 /** Context a speaker phrase is resolved in: names seen so far, and the speaker of the previous quote. */
 export interface ResolutionContext {
   mentions: readonly NameMention[];
   /** Where the phrase stands in the text. */
   at: number;
-  previous: { speaker: string | null; role: string | null; kind: EntityKind; at: number } | null;
+  previous: {
+    speaker: string | null;
+    role: string | null;
+    kind: EntityKind;
+    at: number;
+    /** True when the previous speaker was a written source (a report, a memo), which "it" continues. */
+    document?: boolean;
+  } | null;
+  /** The text itself, for phrases no name mention covers ("the Greek finance ministry", "a report by …"). */
+  text?: string;
 }
 
 const ROLE_ALIASES: Record<string, string> = { pm: 'prime minister', fm: 'foreign minister' };
@@ -410,6 +573,27 @@ export function resolveSpeakerPhrase(phrase: string, ctx: ResolutionContext): Re
   const clean = phrase.trim().replace(/[,.;:]+$/u, '');
   const lower = clean.toLowerCase();
   if (PRONOUNS.has(lower)) return resolvePronoun(lower, ctx);
+
+  // "judges", "appeal court judges", "the court": judges speak for their court.
+  const court = COURT_PHRASE_RE.exec(clean);
+  if (court && ctx.text) {
+    const name = findCourt(ctx.text, ctx.at, court[1] ?? '');
+    if (name) return { speaker: name, role: null, kind: 'org' };
+  }
+  // "one of the group", "another midwife present at the birth": someone the article does not name.
+  if (/^(?:one|some|many|several|each|none|most|two|three|four|members)\s+of\s+/iu.test(clean))
+    return { speaker: null, role: null, kind: 'unknown' };
+  // A report, memo or panel speaks for whoever wrote it: "a report by the United Nations", "his report".
+  const doc = DOCUMENT_PHRASE_RE.exec(clean);
+  if (doc) {
+    const byName = new RegExp(String.raw`\bby\s+(?:the\s+)?${AUTHOR_NAME}`, 'u').exec(doc[2] ?? '');
+    const author = byName?.[1]
+      ? resolveAuthor(byName[1], ctx)
+      : ctx.text
+        ? documentAuthor(ctx.text, ctx.at, ctx)
+        : null;
+    if (author) return { ...author, document: true };
+  }
 
   // A spokesperson "for X" (or "X spokesman") speaks for organisation X.
   const forOrg =
@@ -425,7 +609,7 @@ export function resolveSpeakerPhrase(phrase: string, ctx: ResolutionContext): Re
     return { speaker: expandAcronym(stripPossessive(orgSpokes[1].trim()), ctx), role: null, kind: 'org' };
   // "Tower Hamlets council", "Richmond police": a place and an institution, named together.
   const placeOrg =
-    /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}'’&.-]*\s+)+(?:council|police|government|ministry|department|authorities|prosecutors|court))$/u.exec(
+    /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}'’&.-]*\s+)+(?:\p{Ll}+\s+){0,2}(?:council|police|government|ministry|department|authorities|prosecutors|court))$/u.exec(
       clean,
     );
   if (placeOrg?.[1]) return { speaker: placeOrg[1], role: null, kind: 'org' };
@@ -439,6 +623,8 @@ export function resolveSpeakerPhrase(phrase: string, ctx: ResolutionContext): Re
     if (org) return { speaker: org.name, role: null, kind: 'org' };
   }
 
+  // "Motoring groups", "officials": a bare plural names nobody in particular.
+  if (BARE_PLURAL_RE.test(clean)) return { speaker: null, role: null, kind: 'unknown' };
   // An indefinite phrase ("a senior official", "one witness") names nobody.
   if (
     /^(?:a|an|one|another|some|several|two|three|many)\b/iu.test(clean) &&
@@ -450,7 +636,7 @@ export function resolveSpeakerPhrase(phrase: string, ctx: ResolutionContext): Re
   const { role, name } = splitRoleAndName(clean);
   if (name) {
     const bare = stripPossessive(name);
-    const full = findFullName(bare, fullNamesOf(ctx.mentions), ctx.at);
+    const full = findFullName(bare, fullNamesOf(ctx.mentions), ctx.at) ?? orgFullName(bare, ctx);
     const canonical = full?.name ?? bare;
     const known = ctx.mentions.find((m) => m.name === canonical && m.role);
     const kind = full?.kind ?? kindOfName(bare);
@@ -467,24 +653,39 @@ export function resolveSpeakerPhrase(phrase: string, ctx: ResolutionContext): Re
 function resolvePronoun(pronoun: string, ctx: ResolutionContext): ResolvedSpeaker {
   const wantPerson = PERSON_PRONOUNS.has(pronoun) || pronoun === 'i';
   const wantOrg = pronoun === 'it' || pronoun === 'they' || pronoun === 'we';
+  const prev = ctx.previous;
+  // A document, panel or organisation just quoted goes on speaking as "it" or "they".
+  if (wantOrg && prev?.speaker && (prev.kind === 'org' || prev.document))
+    return { speaker: prev.speaker, role: prev.role, kind: prev.kind };
   const wantGender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
   const genderOf = new Map<string, 'm' | 'f'>();
   for (const m of ctx.mentions) if (m.gender) genderOf.set(m.name, m.gender);
   const genderFits = (name: string | null) => !wantGender || !name || (genderOf.get(name) ?? wantGender) === wantGender;
   let latest: NameMention | undefined;
-  let latestCued: NameMention | undefined;
+  let latestSalient: NameMention | undefined;
   for (const m of ctx.mentions) {
     if (m.start >= ctx.at) break;
     if (wantPerson && m.kind === 'person' && genderFits(m.name)) {
       latest = m;
-      if (m.cued) latestCued = m;
+      if (m.subject || m.cued) latestSalient = m;
     }
     if (wantOrg && m.kind === 'org') latest = m;
   }
-  // A pronoun at a quote mostly points to the last person reported as speaking, not the last person named.
-  if (latestCued && ctx.at - latestCued.start < 700) latest = latestCued;
-  if (wantOrg && !(ctx.previous?.kind === 'org')) latest = salientOrg(ctx) ?? latest;
-  const prev = ctx.previous;
+  // A pronoun at a quote points to the last person reported as speaking or standing as a subject, not to the
+  // last person named ("… said it was not right for Janner to stay. 'If …,' he said").
+  // A person named earlier in the pronoun's own sentence is the likeliest ("a speech by Churchill, when he said"),
+  // unless only the object of another preposition ("promoter for Manny Pacquiao and he said").
+  const sameSentence =
+    latest &&
+    ctx.text &&
+    latest.end > sentenceStartBefore(ctx.text, ctx.at) &&
+    ctx.at - latest.end < 80 &&
+    !/["“”'‘’]/u.test(ctx.text.slice(latest.end, ctx.at)) &&
+    !/\b(?:for|to|with|of|from|against|about|than|like)\s+$/u.test(
+      ctx.text.slice(Math.max(0, latest.start - 12), latest.start),
+    );
+  if (latestSalient && !sameSentence) latest = latestSalient;
+  if (wantOrg && !(prev?.kind === 'org')) latest = salientOrg(ctx) ?? latest;
   const prevFits =
     prev?.speaker && (wantPerson ? prev.kind !== 'org' : prev.kind === 'org') && genderFits(prev.speaker);
   if (prev && prevFits && (!latest || prev.at >= latest.start))
@@ -494,33 +695,204 @@ function resolvePronoun(pronoun: string, ctx: ResolutionContext): ResolvedSpeake
   return { speaker: null, role: null, kind: wantPerson ? 'person' : 'unknown' };
 }
 
+/** Where the sentence holding `at` starts (a rough cut: a full stop before a capital, or a line break). */
+function sentenceStartBefore(text: string, at: number): number {
+  for (let j = at - 1; j > 0; j--) {
+    const c = text.charAt(j);
+    if (c === '\n') return j + 1;
+    if ((c === '.' || c === '!' || c === '?') && /^['’"”]?\s+['‘"“]?\p{Lu}/u.test(text.slice(j + 1, j + 5)))
+      return j + 1;
+  }
+  return 0;
+}
+
+/** A plural of people with at most a sentence-initial capital before it ("Motoring groups", "Angry residents"). */
+const BARE_PLURAL_RE =
+  /^(?:\p{Lu}\p{Ll}+\s+)?(?:\p{Ll}+\s+)?(?:groups|officials|experts|critics|campaigners|residents|witnesses|investigators|researchers|scientists|doctors|analysts|officers|sources|lawyers|activists|protesters|protestors|neighbours|neighbors|relatives|parents|locals|fans|teachers|workers|diplomats|observers|troops|soldiers|organisers|organizers|medics|economists|insiders)$/u;
+
+/** Nouns for written or collective sources that speak for their author. */
+const DOCUMENT_NOUNS =
+  'report|reports|research|study|review|inquiry|investigation|document|memo|memorandum|letter|paper|panel|analysis|survey|dossier|manifesto|probe|audit|assessment|briefing|findings';
+const DOCUMENT_HEADS = anyCase(DOCUMENT_NOUNS);
+const DOCUMENT_PHRASE_RE = new RegExp(
+  `^(?:${anyCase('an?|the|this|that|its|his|her|their')})\\s+(?:[\\p{Ll}-]+\\s+){0,3}?(${DOCUMENT_HEADS})\\b(.*)$`,
+  'u',
+);
+
+/** "report|memo" → "[Rr]eport|[Mm]emo": case-insensitive first letters, while \p{Lu} elsewhere stays strict. */
+function anyCase(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((w) => `[${w.charAt(0)}${w.charAt(0).toUpperCase()}]${w.slice(1)}`)
+    .join('|');
+}
+const NAME_WORD = String.raw`\p{Lu}(?:\.|[\p{L}'’-]*)`;
+/** Capitalised words that start a new sentence (captions often lack the full stop) rather than continue a name. */
+const SENTENCE_OPENER = String.raw`(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|These|Those|According|After|When|While|However|Meanwhile|Scroll)\b)`;
+const AUTHOR_NAME = `(${NAME_WORD}(?: (?:of |and |for |on )?${SENTENCE_OPENER}${NAME_WORD})*)`;
+/** "a report by X", "the inquiry …, led by X", "the document – prepared by X" (not "edited by": an editor is no author). */
+const AUTHORED_BY_RE = new RegExp(
+  String.raw`\b(?:${DOCUMENT_HEADS})\b(?:\s+by|[^.!?\n]{0,70}?[\s,–—-](?:prepared|written|compiled|commissioned|produced|published|led|headed|conducted|carried out|drawn up|issued|released|authored|chaired)\s+by)\s+(?:the\s+)?${AUTHOR_NAME}`,
+  'gu',
+);
+/** "Peter Clarke's report", "the Kirkup report", "the UN panel". */
+const NAMED_DOCUMENT_RE = new RegExp(
+  String.raw`(?:\b(?:the|a|an) ((?:${NAME_WORD} )+)|${AUTHOR_NAME}['’]s? (?:[\p{Ll}-]+ )?)(?:${DOCUMENT_NOUNS})\b(?! \p{Lu})`,
+  'gu',
+);
+
+let documentCache: { text: string; links: { at: number; name: string }[] } | null = null;
+
+/** Where the text says who wrote a document: each link's position and the author as written. */
+function documentLinks(text: string): { at: number; name: string }[] {
+  if (documentCache?.text === text) return documentCache.links;
+  const links: { at: number; name: string }[] = [];
+  for (const m of text.matchAll(AUTHORED_BY_RE)) if (m[1]) links.push({ at: m.index ?? 0, name: m[1] });
+  for (const m of text.matchAll(NAMED_DOCUMENT_RE)) {
+    const name = (m[1] ?? m[2] ?? '').trim();
+    if (name && !MEDIA.test(name) && !LEADING_FUNCTION_WORDS.has(name.toLowerCase()))
+      links.push({ at: m.index ?? 0, name });
+  }
+  links.sort((a, b) => a.at - b.at);
+  documentCache = { text, links };
+  return links;
+}
+
+/** The author of the document last linked to one before `at` (else the first one linked after it). */
+function documentAuthor(text: string, at: number, ctx: ResolutionContext): ResolvedSpeaker | null {
+  const links = documentLinks(text);
+  let chosen: { at: number; name: string } | undefined;
+  for (const l of links) {
+    if (l.at < at) chosen = l;
+    else if (!chosen) {
+      chosen = l;
+      break;
+    }
+  }
+  return chosen ? resolveAuthor(chosen.name, ctx) : null;
+}
+
+/** An author as written ("Ms Ratcliffe", "UN", "the Congressional Research Service"), resolved to its fullest name. */
+function resolveAuthor(written: string, ctx: ResolutionContext): ResolvedSpeaker {
+  // An organisation's name keeps its adjectives ("Estonian Foreign Intelligence Service").
+  if (kindOfName(written) === 'org') return { speaker: expandAcronym(written, ctx), role: null, kind: 'org' };
+  const { name } = splitRoleAndName(written);
+  const bare = stripPossessive(name ?? written);
+  const full = findFullName(bare, fullNamesOf(ctx.mentions), ctx.at);
+  if (full) return { speaker: full.name, role: full.role, kind: full.kind };
+  const kind = kindOfName(bare);
+  return {
+    speaker: kind === 'person' ? bare : expandAcronym(bare, ctx),
+    role: null,
+    kind: kind === 'person' ? 'person' : 'org',
+  };
+}
+
+/** Judges in the plural, justices, or the court itself, optionally with the court's kind ("appeal court judges"). */
+const COURT_PHRASE_RE =
+  /^(?:the\s+|three\s+|two\s+|five\s+|several\s+)?((?:[\p{Ll}-]+\s+){0,2})(?:judges|justices|court)$/iu;
+const COURT_NAME_RE = /\b((?:\p{Lu}[\p{L}'’.-]* )*Court(?: of \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?)/gu;
+
+/**
+ * The court the text names that judges speak for: one matching the phrase's words ("appeal court judges"), else
+ * one named later in the same sentence, else the nearest before.
+ */
+function findCourt(text: string, at: number, words: string): string | null {
+  const wanted = words
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w && w !== 'court');
+  const found: { at: number; name: string }[] = [];
+  for (const m of text.matchAll(COURT_NAME_RE)) {
+    const name = (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By|But)\s+/u, '');
+    if (/\s/u.test(name)) found.push({ at: m.index ?? 0, name });
+  }
+  // A caption without its full stop runs on into the name ("Court of Appeal Millions"): the shorter form wins.
+  const names = found.map((f) => found.find((g) => f.name.startsWith(`${g.name} `))?.name ?? f.name);
+  let nearest: string | null = null;
+  let firstAfter: string | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i] as { at: number; name: string };
+    const name = names[i] as string;
+    const lower = name.toLowerCase();
+    if (wanted.length > 0 && wanted.every((w) => lower.includes(w))) return name;
+    if (f.at < at) nearest = name;
+    else if (firstAfter === null && f.at - at < 200 && !/[.!?]\s/u.test(text.slice(at, f.at))) firstAfter = name;
+  }
+  return firstAfter ?? nearest;
+}
+
 /** "the Prime Minister", "the agency": the latest mention whose role (or name) ends with that head. */
 function resolveDefinite(head: string, ctx: ResolutionContext): ResolvedSpeaker {
   const words = foldName(head).split(' ');
   const last = words[words.length - 1] ?? '';
   const wanted = ROLE_ALIASES[last] ?? last;
+  // "the American space agency" is not the Russian Federal Space Agency: capitalised modifiers must agree.
+  const modifiers = head
+    .split(/\s+/u)
+    .slice(0, -1)
+    .filter((w) => isCapitalised(w))
+    .map((w) => foldName(w));
+  const agrees = (name: string) => modifiers.every((w) => foldName(name).includes(w));
   let found: NameMention | undefined;
   for (const m of ctx.mentions) {
     if (m.start >= ctx.at) break;
     const role = foldName(m.role ?? '');
     const name = foldName(m.name);
     if ((role && (role.endsWith(wanted) || role.includes(`${wanted} `))) || (m.kind === 'org' && name.endsWith(wanted)))
-      found = m;
+      if (agrees(`${m.role ?? ''} ${m.name}`)) found = m;
   }
   if (found) return { speaker: found.name, role: found.role, kind: found.kind };
   if (ORG_HEADS.test(wanted)) {
-    if (ctx.previous?.speaker && ctx.previous.kind === 'org')
-      return { speaker: ctx.previous.speaker, role: null, kind: 'org' };
+    // "the ministry" after "a denial from the Greek finance ministry": the institution as the text names it.
+    if (INSTITUTION_HEADS.test(wanted) && ctx.text) {
+      const named = institutionPhrase(ctx.text, wanted, ctx.at);
+      if (named && agrees(named)) return { speaker: named, role: null, kind: 'org' };
+    }
+    const prev = ctx.previous;
+    if (prev?.speaker && prev.kind === 'org' && agrees(prev.speaker))
+      return { speaker: prev.speaker, role: null, kind: 'org' };
+    // The organisation last reported as speaking ("NASA said. '…,' the American space agency said").
+    let cued: NameMention | undefined;
+    for (const m of ctx.mentions) {
+      if (m.start >= ctx.at) break;
+      if (m.kind !== 'person' && m.cued && ctx.at - m.start < 1500 && !MEDIA.test(m.name)) cued = m;
+    }
+    if (cued) return { speaker: cued.name, role: null, kind: 'org' };
     const org = salientOrg(ctx);
     if (org) return { speaker: org.name, role: null, kind: 'org' };
     return { speaker: null, role: head, kind: 'unknown' };
   }
-  // "the 14-time major winner", "the attorney": the person just quoted, else the person the article is about.
+  // "the officer" when no officer is named anywhere: someone the article does not name.
+  if (INCIDENTAL_ROLES.test(wanted)) return { speaker: null, role: head, kind: 'unknown' };
+  // "the 14-time major winner", "the 30-year-old": the person just quoted, else the person the article is about.
   if (ctx.previous?.speaker && ctx.previous.kind !== 'org')
     return { speaker: ctx.previous.speaker, role: ctx.previous.role, kind: ctx.previous.kind };
   const person = salient(ctx, 'person');
   if (person) return { speaker: person.name, role: person.role, kind: 'person' };
   return { speaker: null, role: head, kind: 'unknown' };
+}
+
+/** Roles of bystanders and rank-and-file people, who speak in a story without being its named protagonist. */
+const INCIDENTAL_ROLES =
+  /^(?:officer|constable|witness|passenger|resident|neighbou?r|bystander|guard|soldier|onlooker|driver|customer|worker|nurse|paramedic|attendant|clerk|waiter|waitress|employee|cashier|caller|shopper|motorist|pedestrian)$/u;
+
+/** Institutions named with a lower-case head ("the Greek finance ministry", "Tower Hamlets council"). */
+const INSTITUTION_HEADS =
+  /^(?:ministry|department|agency|council|government|authority|authorities|commission|committee|office|party|union|court|police|board)$/u;
+
+/** The nearest "the Greek finance ministry" before `at` for a head like "ministry": capitalised words, then the head. */
+function institutionPhrase(text: string, head: string, at: number): string | null {
+  const re = new RegExp(
+    String.raw`\b(?:the |by |from )?((?:\p{Lu}[\p{L}'’-]* )+(?:\p{Ll}[\p{L}-]* ){0,2}${head})\b`,
+    'gu',
+  );
+  let best: string | null = null;
+  for (const m of text.slice(0, at).matchAll(re)) {
+    const name = (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By|But|And|From)\s+/u, '');
+    if (/^\p{Lu}/u.test(name) && !LEADING_FUNCTION_WORDS.has(name.split(' ')[0]?.toLowerCase() ?? '')) best = name;
+  }
+  return best;
 }
 
 const ORG_HEADS =
@@ -554,15 +926,29 @@ function salientOrg(ctx: ResolutionContext): NameMention | undefined {
 
 /** "CPS" → "Crown Prosecution Service" when the text spells the acronym out somewhere. */
 function expandAcronym(name: string, ctx: ResolutionContext): string {
-  if (!isAcronym(name) || name.length < 2) return name;
-  const letters = name.replace(/[^\p{Lu}]/gu, '');
+  const words = name.split(/\s+/u);
+  if (!words.some((w) => isAcronym(w) && w.length >= 2)) return name;
+  // "CPS" → CPS, "Arizona DPS" → ADPS: the initials the spelled-out name must have.
+  const letters = words.map((w) => (isAcronym(w) ? w.replace(/[^\p{Lu}]/gu, '') : w.charAt(0))).join('');
   for (const m of ctx.mentions) {
-    const initials = m.name
-      .split(/\s+/u)
-      .filter((w) => isCapitalised(w) && !/^(?:of|and|for|the)$/iu.test(w))
-      .map((w) => w.charAt(0))
-      .join('');
-    if (initials === letters && m.name.includes(' ')) return m.name;
+    if (m.name.includes(' ') && initialsOf(m.name) === letters) return m.name;
+  }
+  // The spelled-out name may run over "of" and "and", which split mentions ("Arizona Department of Public Safety").
+  if (ctx.text) {
+    for (const m of ctx.text.matchAll(SPELLED_OUT_RE)) {
+      const candidate = m[0].replace(/^(?:The|A|An) /u, '');
+      if (candidate.includes(' ') && initialsOf(candidate) === letters) return candidate;
+    }
   }
   return name;
+}
+
+const SPELLED_OUT_RE = /\p{Lu}[\p{Ll}'’-]+(?: (?:(?:of|and|for|the) )?\p{Lu}[\p{Ll}'’-]+)+/gu;
+
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/u)
+    .filter((w) => isCapitalised(w) && !/^(?:of|and|for|the)$/iu.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
 }

@@ -94,6 +94,109 @@ describe('extractQuotes: which quotes and who said them', () => {
     for (const [i, q] of got.entries()) expect(q).toMatchObject(quotes[i] ?? {});
   });
 
+  test.each([
+    {
+      name: 'a pronoun skips a person named only as the object of a preposition',
+      input:
+        'Andris Ozols, the mayor, said it was not right for Peteris Kalnins to stay in office. "It makes a mockery of the council," he said.',
+      speaker: 'Andris Ozols',
+    },
+    {
+      name: 'a pronoun agrees in gender with a first name',
+      input: 'Liis Tamm met Peter Kask at the port. Kask said the ferry was late. "We lost a whole day," she said.',
+      speaker: 'Liis Tamm',
+    },
+    {
+      name: 'a pronoun skips a possessive',
+      input: 'Peter Kask criticised Mr Saar\'s plan. He said the minister should "go back to the drawing board".',
+      speaker: 'Peter Kask',
+    },
+    {
+      name: 'a report speaks for whoever wrote it',
+      input:
+        'A report by the Baltic Defence College warned of gaps in air defence. The report said the region needed "at least three more batteries" by 2027.',
+      speaker: 'Baltic Defence College',
+    },
+    {
+      name: '"it" continues a memo, and "prepared by" names its author',
+      input:
+        'The memo – prepared by the Estonian Foreign Intelligence Service – states that Russia is "rebuilding its forces". It adds: "The threat will grow within two years."',
+      speakers: ['Estonian Foreign Intelligence Service', 'Estonian Foreign Intelligence Service'],
+    },
+    {
+      name: 'judges speak for their court',
+      input:
+        'Three judges at the Supreme Court of Estonia dismissed the appeal, saying the law was "clear and proportionate".',
+      speaker: 'Supreme Court of Estonia',
+    },
+    {
+      name: 'one member of a group is nobody named',
+      input: 'Police stopped the Kalnins family near Riga. One of the group says: "We did nothing wrong."',
+      speaker: null,
+    },
+    {
+      name: 'a bare plural is nobody named',
+      input: 'Motoring groups reacted angrily, accusing the minister Peter Kask of being "completely out of touch".',
+      speaker: null,
+    },
+    {
+      name: 'a relative clause after the speaker',
+      input: 'Latvian flanker Berzins, who claims the referee "lost control of the game", was sent off.',
+      speaker: 'Berzins',
+    },
+    {
+      name: 'a name in apposition to a description',
+      input: 'His lawyer, Mart Saar, told the court the charges were "entirely without merit".',
+      speaker: 'Mart Saar',
+    },
+    {
+      name: 'someone heard saying the words',
+      input: '"Get back inside," Mart Saar can be heard saying in the video.',
+      speaker: 'Mart Saar',
+    },
+    {
+      name: 'the passive agent after "by"',
+      input: 'The drill was described by NATO as "a routine exercise for the northern flank".',
+      speaker: 'NATO',
+    },
+    {
+      name: 'a club named short speaks under its full name',
+      input:
+        'The board of Flora Football Club met on Monday. In a statement Flora vowed to support the player, saying: "The club stands by him."',
+      speaker: 'Flora Football Club',
+    },
+    {
+      name: '"the ministry" is the ministry the text named',
+      input:
+        'The claim drew a denial from the Lithuanian defence ministry. "No such order was ever given," the ministry said.',
+      speaker: 'Lithuanian defence ministry',
+    },
+    {
+      name: 'a name without its middle name is the same person',
+      input: 'Kristjan Juhan Tamm was charged in May. "I never did it," Kristjan Tamm said.',
+      speaker: 'Kristjan Juhan Tamm',
+    },
+    {
+      name: 'shouts from a crowd have no speaker',
+      input: 'Peter Kask waved as shouts of "we love you, Peter" rang out. "It was a great day," Kask said.',
+      speakers: [null, 'Peter Kask'],
+    },
+    {
+      name: 'the passive agent of a participle cue',
+      input: 'Leaflets were handed out by Tartu city council advising parents to "keep passports safe".',
+      speaker: 'Tartu city council',
+    },
+    {
+      name: 'a run-on sentence after a quote does not lend the quote its speaker',
+      input:
+        'Mart Saar said the mother was "doing well" and was seen as "the better parent" Earlier this month, Judge Liis Tamm said the case would go on.',
+      speakers: ['Mart Saar', 'Mart Saar'],
+    },
+  ])('GIVEN $name THEN the speaker is resolved', ({ input, speaker, speakers }) => {
+    const got = extractQuotes(input).map((q) => q.speaker);
+    expect(got).toEqual(speakers ?? [speaker]);
+  });
+
   test('GIVEN the seed article THEN Kaja Kallas is quoted with her title', () => {
     const url = new URL('../../data/articles/seed-article-2024-03-14-menafn-kallas.txt', import.meta.url);
     const quotes = extractQuotes(readFileSync(url, 'utf8'));
