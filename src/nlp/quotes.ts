@@ -662,8 +662,7 @@ function attributeAfter(
       if (/^(?:heard|seen|filmed|recorded|caught)$/iu.test(words[hit.index - 1]?.w ?? '')) {
         const before = speakerBeforeCue(words, hit.index);
         if (before) {
-          const t = phraseText(text, words, before.from, before.to);
-          return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+          return attributionOf(text, words, { from: before.from, to: before.to }, hit.cue);
         }
       }
       return hit.index <= 1 ? 'participle' : null;
@@ -671,8 +670,7 @@ function attributeAfter(
     if (hit.cue === 'according to') {
       const p = phraseAfter(words, hit.index + 1);
       if (!p) continue;
-      const t = phraseText(text, words, p.from, p.to);
-      return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+      return attributionOf(text, words, { from: p.from, to: p.to }, hit.cue);
     }
     if (terminal && /^\p{Lu}/u.test(words[0]?.w ?? '')) {
       // After a quote that ends its sentence, a capitalised word starts a new sentence unless the attribution is
@@ -689,24 +687,29 @@ function attributeAfter(
     if (hit.index > 0) {
       const before = speakerBeforeCue(words, hit.index);
       if (!before) continue;
-      const t = phraseText(text, words, before.from, before.to);
-      const role =
-        before.roleFrom !== undefined && before.roleTo !== undefined
-          ? phraseText(text, words, before.roleFrom, before.roleTo).text
-          : null;
-      return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role, explicit: true };
+      return attributionOf(text, words, before, hit.cue);
     }
     const after = phraseAfter(words, hit.index);
     if (after) {
-      const t = phraseText(text, words, after.from, after.to);
-      const role =
-        after.roleFrom !== undefined && after.roleTo !== undefined
-          ? phraseText(text, words, after.roleFrom, after.roleTo).text
-          : null;
-      return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role, explicit: true };
+      return attributionOf(text, words, after, hit.cue);
     }
   }
   return null;
+}
+
+/** The attribution a speaker span names: its text, and its role words when the span has them. */
+function attributionOf(
+  text: string,
+  words: Word[],
+  span: { from: number; to: number; roleFrom?: number | undefined; roleTo?: number | undefined },
+  cue: string,
+): Attribution {
+  const t = phraseText(text, words, span.from, span.to);
+  const role =
+    span.roleFrom !== undefined && span.roleTo !== undefined
+      ? phraseText(text, words, span.roleFrom, span.roleTo).text
+      : null;
+  return { phrase: t.text, phraseStart: t.start, cue, role, explicit: true };
 }
 
 /** A cue in the words before a quote, in its sentence: "He said: '", "Theocharakis said Greece would be '". */
@@ -717,15 +720,13 @@ function attributeBefore(text: string, words: Word[]): Attribution | 'participle
     if (hit.cue === 'according to') {
       const p = phraseAfter(words, hit.index + 1);
       if (!p) continue;
-      const t = phraseText(text, words, p.from, p.to);
-      return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+      return attributionOf(text, words, { from: p.from, to: p.to }, hit.cue);
     }
     // The passive: "described by Islamic State as 'followers of the cross'", "was told by the ministry".
     if ((words[hit.index + 1]?.w ?? '').toLowerCase() === 'by' && !NON_FINITE_CUE.test(hit.cue)) {
       const p = phraseAfter(words, hit.index + 1);
       if (p) {
-        const t = phraseText(text, words, p.from, p.to);
-        return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+        return attributionOf(text, words, { from: p.from, to: p.to }, hit.cue);
       }
     }
     // "quoted Belgian Finance Minister Johan Van Overtveldt as saying"
@@ -753,20 +754,14 @@ function attributeBefore(text: string, words: Word[]): Attribution | 'participle
     if (!NON_FINITE_CUE.test(hit.cue) && !coordinated) {
       const before = speakerBeforeCue(words, hit.index);
       if (before) {
-        const t = phraseText(text, words, before.from, before.to);
-        const role =
-          before.roleFrom !== undefined && before.roleTo !== undefined
-            ? phraseText(text, words, before.roleFrom, before.roleTo).text
-            : null;
-        return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role, explicit: true };
+        return attributionOf(text, words, before, hit.cue);
       }
     }
     // "leaflets distributed by Tower Hamlets council advising parents to …": the passive agent speaks.
     if (NON_FINITE_CUE.test(hit.cue)) {
       const agent = phraseBefore(words, hit.index);
       if (agent && (words[agent.from - 1]?.w ?? '').toLowerCase() === 'by') {
-        const t = phraseText(text, words, agent.from, agent.to);
-        return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+        return attributionOf(text, words, { from: agent.from, to: agent.to }, hit.cue);
       }
     }
     const subject = sentenceSubject(text, words, hit.index);
@@ -775,8 +770,7 @@ function attributeBefore(text: string, words: Word[]): Attribution | 'participle
     // Inverted order inside a sentence: 'said the ministry in a statement: "'.
     const after = phraseAfter(words, hit.index);
     if (after && (hit.index === 0 || isPunct(words[hit.index - 1]?.w ?? ''))) {
-      const t = phraseText(text, words, after.from, after.to);
-      return { phrase: t.text, phraseStart: t.start, cue: hit.cue, role: null, explicit: true };
+      return attributionOf(text, words, { from: after.from, to: after.to }, hit.cue);
     }
   }
   return null;
