@@ -227,7 +227,12 @@ function channelProblem(check: Exclude<ChannelCheck, { ok: true }>): string {
     case 'NOT_IN_SERVER':
       return 'That channel is not in this server.';
     case 'MISSING_PERMISSIONS':
-      return `I cannot post digests in #${check.name}: I am missing ${check.missing.map((p) => p).join(', ')} there. Grant ${check.missing.length === 1 ? 'it' : 'them'} to my role (channel settings → Permissions), then subscribe again.`;
+      return `I cannot post digests in #${check.name}: I am missing ${check.missing.join(', ')} there${
+        // The one a member would not guess: without it a restart at the wrong moment could post a digest twice.
+        check.missing.includes('Read Message History')
+          ? ' (I read recent messages to make sure a digest is never posted twice)'
+          : ''
+      }. Grant ${check.missing.length === 1 ? 'it' : 'them'} to my role (channel settings → Permissions), then subscribe again.`;
   }
 }
 

@@ -8,9 +8,10 @@ import {
   REST,
   Routes,
 } from 'discord.js';
+import { type DeliveryKey, readDigestMarkers } from '../briefing/digest-reply.ts';
 import type { Reply } from '../briefing/reply.ts';
 import { type Config, DIGEST_DEFAULTS } from '../config.ts';
-import type { ChannelCheck, ChannelPlatform, PostOutcome } from '../scheduler/poster.ts';
+import type { ChannelCheck, ChannelPlatform, HistoryCheck, PostOutcome } from '../scheduler/poster.ts';
 import { renderReply } from './render.ts';
 
 /** What a digest channel needs from the bot, with the names Discord's settings show. */
@@ -18,14 +19,28 @@ const NEEDED: readonly [string, bigint][] = [
   ['View Channel', PermissionFlagsBits.ViewChannel],
   ['Send Messages', PermissionFlagsBits.SendMessages],
   ['Embed Links', PermissionFlagsBits.EmbedLinks],
+  // A retry after a crash looks for the digest among recent messages before posting it again.
+  ['Read Message History', PermissionFlagsBits.ReadMessageHistory],
 ];
+
+/** How many recent messages a retry looks through for its digest (one request; Discord's default page). */
+const HISTORY_LIMIT = 50;
+
+/** The parts of a fetched message a retry looks at (fetched messages carry no nonce). */
+interface FetchedMessage {
+  id: string;
+  author?: { id: string };
+  content?: string;
+  embeds?: { footer?: { text?: string } }[];
+}
 
 /** A route limit longer than this frees the post's slot and becomes a scheduled retry instead of a wait. */
 const LONGEST_WAIT_MS = 2000;
 
 /**
- * Discord's side of digests: checks that the bot can post in a channel, and posts a digest with a `nonce` and
- * `enforce_nonce: true`, so a retry after a crash finds the message already there instead of posting it twice.
+ * Discord's side of digests: checks that the bot can post in a channel, posts a digest with a `nonce` and
+ * `enforce_nonce: true` (so a retry within Discord's nonce window finds the message already there instead of posting
+ * it twice), and looks for a delivery's marker among the channel's recent messages (for retries after that window).
  * Posts go through their own REST queue: capped at `DIGEST_REQUESTS_PER_SECOND` (below Discord's global 50/s, so
  * interaction replies keep room), no blind retries of 5xx (the scheduler retries with backoff), and a long route
  * limit is handed back to the scheduler rather than holding a slot other channels need.
@@ -78,7 +93,32 @@ export function createDiscordPlatform(
         return classifyPostError(err);
       }
     },
+
+    async findDelivered(channelId: string, key: DeliveryKey): Promise<HistoryCheck> {
+      let messages: FetchedMessage[];
+      try {
+        messages = (await rest.get(Routes.channelMessages(channelId), {
+          query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
+        })) as FetchedMessage[];
+      } catch (err) {
+        const outcome = classifyPostError(err);
+        if (outcome.ok) return { kind: 'absent' };
+        if (outcome.kind === 'retry') return { ...outcome, kind: 'retry' };
+        return { kind: 'unreadable', status: outcome.status, reason: outcome.reason };
+      }
+      const me = client.user?.id;
+      const ours = messages.find((m) => (!me || m.author?.id === me) && carriesDelivery(m, key));
+      return ours ? { kind: 'found', messageId: ours.id } : { kind: 'absent' };
+    },
   };
+}
+
+/** Whether a fetched message is the given delivery: its marker in an embed footer or in the content. */
+function carriesDelivery(message: FetchedMessage, key: DeliveryKey): boolean {
+  const texts = [message.content ?? '', ...(message.embeds ?? []).map((e) => e.footer?.text ?? '')];
+  return texts.some((text) =>
+    readDigestMarkers(text).some((k) => k.subscriptionId === key.subscriptionId && k.period === key.period),
+  );
 }
 
 /** Maps what REST threw to what the scheduler does about it. */

@@ -36,6 +36,8 @@ const DESCRIPTION_BUDGET = 3900;
 /** Topic sections at most: with the quote and the sources, a message stays within Discord's 10 embeds. */
 const MAX_GROUPS = 7;
 const MORE_GROUP = '\u0000more';
+/** Room kept for the delivery marker added to the last footer after composing (see `withDigestMarker`). */
+const MARKER_ROOM = 64;
 
 /**
  * Turns a composition into one channel's message: stories it has not received, grouped by topic, each one cited line
@@ -63,7 +65,7 @@ export function digestMessage(
   const maxStories = options.maxStories ?? 12;
 
   // Pick stories best first while they fit: the quote and the section frames are paid for up front.
-  let total = 'Sources'.length + 120 + (quote ? 'Quote of the day'.length + quoteCost(quote) : 0);
+  let total = 'Sources'.length + 120 + MARKER_ROOM + (quote ? 'Quote of the day'.length + quoteCost(quote) : 0);
   let sourcesLength = quote ? sourceCost(quote) : 0;
   total += sourcesLength;
   const cited = new Set(quote ? [quote.articleId] : []);
@@ -151,6 +153,47 @@ export function digestMessage(
     shown: chosen.length,
     omitted,
   };
+}
+
+/** Which delivery a digest message is: unique per subscription and period, the same on every retry. */
+export interface DeliveryKey {
+  subscriptionId: number;
+  /** The slot's local date, YYYY-MM-DD. */
+  period: string;
+}
+
+/**
+ * The visible stamp of one delivery, "Digest 2026-11-27 · Europe/Tallinn · #12": readers see which day (in which
+ * zone) the digest is for, and a retry after a crash finds it in the channel's history. Discord forgets a message
+ * nonce after a few minutes; the message keeps this for good.
+ * @example digestMarker({ subscriptionId: 12, period: '2026-11-27', timeZone: 'Europe/Tallinn' })
+ */
+export function digestMarker(key: DeliveryKey & { timeZone: string }): string {
+  return `Digest ${key.period} · ${key.timeZone} · #${key.subscriptionId}`;
+}
+
+// The zone is for readers only: a delivery is its subscription and period, whatever zone the subscription has now.
+// Markdown escaping may put backslashes into a zone's underscores, hence "anything but a separator" for it.
+const MARKER_PATTERN = /Digest (\d{4}-\d{2}-\d{2}) · [^\n·]+ · #(\d+)(?!\d)/g;
+
+/**
+ * Every delivery marker in a text (message content or an embed footer, as Discord returns them).
+ * @example readDigestMarkers('Baltic Brief daily digest\nDigest 2026-11-27 · UTC · #3') // [{ subscriptionId: 3, period: '2026-11-27' }]
+ */
+export function readDigestMarkers(text: string): DeliveryKey[] {
+  return [...text.matchAll(MARKER_PATTERN)].map((m) => ({ subscriptionId: Number(m[2]), period: m[1] as string }));
+}
+
+/**
+ * The reply with the delivery marker on a line of its own: in the last section's footer (small grey text under the
+ * sources), or under the content of a reply without sections (the no-news note).
+ */
+export function withDigestMarker(reply: Reply, marker: string): Reply {
+  const sections = reply.sections ?? [];
+  const last = sections.at(-1);
+  if (!last) return { ...reply, content: reply.content ? `${reply.content}\n${marker}` : marker };
+  const footer = last.footer ? `${last.footer}\n${marker}` : marker;
+  return { ...reply, sections: [...sections.slice(0, -1), { ...last, footer }] };
 }
 
 function storyLine(s: DigestStory, ref: number): string {

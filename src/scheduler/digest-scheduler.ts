@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Corpus } from '../briefing/corpus.ts';
 import { DigestComposer, digestWindow, topicLabels } from '../briefing/digest.ts';
-import { type DigestMessage, digestMessage } from '../briefing/digest-reply.ts';
+import { type DigestMessage, digestMarker, digestMessage, withDigestMarker } from '../briefing/digest-reply.ts';
 import type { Reply } from '../briefing/reply.ts';
 import type { Clock } from '../clock.ts';
 import { failpoint } from '../failpoints.ts';
 import type { Delivery, DigestRepository, Subscription } from '../store/digests.ts';
-import type { DigestPoster } from './poster.ts';
+import type { DigestPoster, PostOutcome } from './poster.ts';
 import { latestSlot, nextSlot } from './schedule.ts';
 
 export interface DigestSchedulerOptions {
@@ -31,6 +31,8 @@ export interface DigestSchedulerOptions {
 export interface PassReport {
   claimed: number;
   sent: number;
+  /** Of `sent`: retries that found their message already in the channel and posted nothing. */
+  recovered: number;
   skipped: number;
   retrying: number;
   paused: number;
@@ -81,13 +83,18 @@ export function composeSubscriptionDigest(
 interface Job {
   sub: Subscription;
   delivery: Delivery;
+  /** A claim from an earlier pass (a crash, a failed attempt): it may have reached Discord already. */
+  retry: boolean;
 }
 
 /**
  * Delivers digests on their schedule, exactly once per subscription and period: a pass claims each due period in the
- * store (with the composed digest and a fixed nonce) before posting, and records the message after. After a crash,
- * claimed periods are posted again with the same nonce (Discord's `enforce_nonce` keeps one message); a period missed
- * while the bot was down is delivered once, the latest. `start()` runs passes on a timer; `tick()` runs one now.
+ * store (with the composed digest, stamped with its delivery marker, and a fixed nonce) before posting, and records
+ * the message after. A claim from an earlier pass (left by a crash, or by a failed attempt) first looks for its
+ * marker among the channel's recent messages: if the message is there it is recorded, not posted again; if not, or if
+ * the history cannot be read, it is posted with the same nonce (Discord's `enforce_nonce` keeps one message while it
+ * remembers the nonce, a few minutes). A period missed while the bot was down is delivered once, the latest.
+ * `start()` runs passes on a timer; `tick()` runs one now.
  * @example const s = new DigestScheduler({ repo, corpus, clock, poster, log }); s.start(); … await s.stop();
  */
 export class DigestScheduler {
@@ -142,6 +149,7 @@ export class DigestScheduler {
     const report: PassReport = {
       claimed: 0,
       sent: 0,
+      recovered: 0,
       skipped: 0,
       retrying: 0,
       paused: 0,
@@ -154,7 +162,7 @@ export class DigestScheduler {
     const jobs: Job[] = repo
       .pending(nowMs)
       .filter((p) => owns(p.subscription.guildId))
-      .map((p) => ({ sub: p.subscription, delivery: p.delivery }));
+      .map((p) => ({ sub: p.subscription, delivery: p.delivery, retry: true }));
 
     const started = performance.now();
     const composer = new DigestComposer(this.#o.corpus);
@@ -193,7 +201,15 @@ export class DigestScheduler {
         period: slot.period,
         dueMs: slot.dueMs,
         nonce: deliveryNonce(sub.id, slot.period),
-        reply: digest.reply ? JSON.stringify(digest.reply) : null,
+        // The marker goes into the stored reply, so every retry carries the same one.
+        reply: digest.reply
+          ? JSON.stringify(
+              withDigestMarker(
+                digest.reply,
+                digestMarker({ subscriptionId: sub.id, period: slot.period, timeZone: sub.schedule.timeZone }),
+              ),
+            )
+          : null,
         articleIds: digest.articleIds,
         sinceMs: digest.sinceMs,
         untilMs: digest.untilMs,
@@ -209,21 +225,48 @@ export class DigestScheduler {
       report.skipped++;
       return undefined;
     }
-    return { sub, delivery: repo.delivery(sub.id, slot.period) as Delivery };
+    return { sub, delivery: repo.delivery(sub.id, slot.period) as Delivery, retry: false };
   }
 
-  async #post({ sub, delivery }: Job, report: PassReport): Promise<void> {
-    const { repo, clock, poster, log } = this.#o;
-    const next = nextSlot(delivery.dueMs, sub.schedule)?.dueMs ?? null;
+  /**
+   * Sends a claimed delivery, or, for a claim from an earlier pass, first looks whether it already arrived. Every
+   * retry looks, not only old ones: Discord's nonce window is undocumented ("a few minutes"), a backoff reaches 10
+   * minutes, and a post that timed out or got a 5xx may still have landed; retries are rare, and one read is cheap.
+   */
+  async #send({ sub, delivery, retry }: Job): Promise<PostOutcome & { recovered?: boolean }> {
+    const { poster, log } = this.#o;
+    const where = { subscriptionId: sub.id, channelId: sub.channelId, period: delivery.period };
+    if (retry && poster.findDelivered) {
+      const look = await poster.findDelivered(sub.channelId, { subscriptionId: sub.id, period: delivery.period });
+      if (look.kind === 'found') return { ok: true, messageId: look.messageId, recovered: true };
+      if (look.kind === 'retry') return { ...look, ok: false };
+      if (look.kind === 'unreadable') {
+        log.warn(
+          { ...where, status: look.status, reason: look.reason },
+          'cannot read channel history, relying on nonce',
+        );
+      }
+    }
     const reply = JSON.parse(delivery.reply ?? '{}') as Reply;
     const outcome = await poster.post(sub.channelId, reply, delivery.nonce);
     failpoint('after-send');
+    return outcome;
+  }
+
+  async #post(job: Job, report: PassReport): Promise<void> {
+    const { sub, delivery } = job;
+    const { repo, clock, log } = this.#o;
+    const next = nextSlot(delivery.dueMs, sub.schedule)?.dueMs ?? null;
+    const outcome = await this.#send(job);
     const nowMs = clock.now().getTime();
     const where = { subscriptionId: sub.id, channelId: sub.channelId, period: delivery.period };
     if (outcome.ok) {
       repo.finish(sub.id, delivery.period, { status: 'sent', messageId: outcome.messageId }, next, nowMs);
       report.sent++;
-      log.debug({ ...where, messageId: outcome.messageId }, 'digest sent');
+      if (outcome.recovered) {
+        report.recovered++;
+        log.info({ ...where, messageId: outcome.messageId }, 'digest was already in the channel, recorded as sent');
+      } else log.debug({ ...where, messageId: outcome.messageId }, 'digest sent');
       return;
     }
     if (outcome.kind === 'pause') {

@@ -1,3 +1,4 @@
+import type { DeliveryKey } from '../briefing/digest-reply.ts';
 import type { Reply } from '../briefing/reply.ts';
 
 /** How a post to a channel ended, in the terms the scheduler acts on. */
@@ -16,9 +17,23 @@ export type ChannelCheck =
   | { ok: false; reason: 'NOT_FOUND' | 'NOT_TEXT' | 'NOT_IN_SERVER' }
   | { ok: false; reason: 'MISSING_PERMISSIONS'; missing: string[]; name: string };
 
-/** Posts a digest to a channel. `nonce` is the same on every retry of one delivery, so Discord keeps one message. */
+/** Whether a delivery's message is already in its channel, as a look at the channel's recent messages tells. */
+export type HistoryCheck =
+  | { kind: 'found'; messageId: string }
+  | { kind: 'absent' }
+  /** The history cannot be read (403: no Read Message History; 404): only the nonce guards against a repeat. */
+  | { kind: 'unreadable'; status?: number; reason: string }
+  /** Reading failed for now (429, 5xx, network): the delivery is tried again later, with a fresh look. */
+  | { kind: 'retry'; status?: number; reason: string; retryAfterMs?: number };
+
+/**
+ * Posts a digest to a channel. `nonce` is the same on every retry of one delivery, so Discord keeps one message
+ * while it remembers the nonce (a few minutes); `findDelivered`, where the platform has it, covers the time after.
+ */
 export interface DigestPoster {
   post(channelId: string, reply: Reply, nonce: string): Promise<PostOutcome>;
+  /** Looks among the channel's recent messages for one of ours carrying the delivery's marker. */
+  findDelivered?(channelId: string, key: DeliveryKey): Promise<HistoryCheck>;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Crash safety of digest delivery, with the real bot process: failpoints kill it (SIGKILL) between claim and send,
  * then between send and mark; after each restart the fake Discord's log must still hold exactly one digest per
- * subscription and period, and every subscription must still be there.
+ * subscription and period, and every subscription must still be there — also when the restart comes after Discord
+ * has forgotten the message nonce (then the digest's marker in the channel's history is what finds it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,12 +23,11 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('digest delivery survives SIGKILL at the worst moments', () => {
   let fake: FakeDiscord;
-  let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  let channels: string[];
+  const tmps: string[] = [];
 
   /** Runs the bot until it exits (a failpoint) or `until` holds (then SIGTERM); returns how it ended. */
   async function runBot(
+    env: NodeJS.ProcessEnv,
     failpoints: string,
     until?: () => boolean,
   ): Promise<{ code: number | null; signal: string | null }> {
@@ -55,11 +55,16 @@ describe('digest delivery survives SIGKILL at the worst moments', () => {
     return result;
   }
 
-  beforeAll(async () => {
-    fake = await FakeDiscord.start();
-    channels = [fake.channelId, fake.addChannel({ name: 'second' }), fake.addChannel({ name: 'third' })];
-    tmp = mkdtempSync(path.join(tmpdir(), 'bb-digest-crash-'));
-    env = {
+  /**
+   * A fresh store, as earlier runs of the bot would have left it: stories from the last hours and three subscriptions
+   * (on three new channels), made two days ago, whose time today has just passed — so their period is due the moment
+   * the bot starts.
+   */
+  async function seed(): Promise<{ env: NodeJS.ProcessEnv; channels: string[] }> {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'bb-digest-crash-'));
+    tmps.push(tmp);
+    const channels = [1, 2, 3].map((n) => fake.addChannel({ name: `digest-${tmps.length}-${n}` }));
+    const env = {
       ...process.env,
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
@@ -67,8 +72,6 @@ describe('digest delivery survives SIGKILL at the worst moments', () => {
       DATABASE_PATH: path.join(tmp, 'brief.sqlite'),
       LOG_LEVEL: 'warn',
     };
-    // Seed, as earlier runs of the bot would have: stories from the last hours and three subscriptions, made two days
-    // ago, whose time today has just passed — so their period is due the moment the bot starts.
     const config = loadConfig({ ...env, BB_FAILPOINTS: '' } as Record<string, string>);
     const app = await createApp(config, silentLog);
     const now = Date.now();
@@ -87,58 +90,79 @@ describe('digest delivery survives SIGKILL at the worst moments', () => {
       );
     }
     app.close();
+    return { env, channels };
+  }
+
+  beforeAll(async () => {
+    // One fake for every case: each case adds its channels before its bot logs in, so GUILD_CREATE lists them.
+    fake = await FakeDiscord.start();
   }, 30_000);
 
   afterAll(async () => {
     await fake?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    for (const tmp of tmps) rmSync(tmp, { recursive: true, force: true });
   });
 
-  const posts = (channelId: string) =>
-    fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+  const requests = (method: string, channelId: string) =>
+    fake.requests.filter((r) => r.method === method && r.path === `/channels/${channelId}/messages`);
 
-  test('GIVEN kills after claim and after send THEN one digest per subscription and period, all subscriptions kept', async () => {
-    // 1. Dies right after claiming the first period: nothing was sent.
-    expect(await runBot('after-claim')).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(fake.channelMessages).toHaveLength(0);
-
-    // 2. Retries that claim (same nonce), and dies right after Discord accepted a post, before recording it.
-    expect(await runBot('after-send')).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(fake.channelMessages.length).toBeGreaterThanOrEqual(1);
-
-    // 3. Recovers: posts what was claimed again with the same nonce (Discord keeps one message), delivers the rest.
-    const allDelivered = () => {
-      const db = openDatabase(env.DATABASE_PATH as string);
-      try {
-        return (
-          (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sent'").get() as { n: number }).n ===
-          channels.length
-        );
-      } finally {
-        db.close();
+  test.each([
+    // [kills before the recovering run, whether Discord forgets the nonces before it]
+    ['after-claim, then after-send', ['after-claim', 'after-send'], false],
+    ['after-send, and Discord forgets the nonces before the restart', ['after-send'], true],
+  ])(
+    'GIVEN kills %s THEN one digest per subscription and period, all subscriptions kept',
+    async (_name, kills, forget) => {
+      const { env, channels } = await seed();
+      for (const failpoint of kills) {
+        expect(await runBot(env, failpoint)).toEqual({ code: null, signal: 'SIGKILL' });
+        // Nothing reaches Discord before the send-side kill.
+        if (failpoint === 'after-claim') expect(channels.flatMap((c) => fake.messagesIn(c))).toHaveLength(0);
       }
-    };
-    expect(await runBot('', allDelivered)).toEqual({ code: 0, signal: null });
+      const landed = channels.filter((c) => fake.messagesIn(c).length > 0);
+      expect(landed.length).toBeGreaterThanOrEqual(1);
+      // Minutes pass: a repeated nonce would now create a second message.
+      if (forget) fake.forgetNonces();
 
-    for (const channelId of channels) {
-      const messages = fake.messagesIn(channelId);
-      expect(messages, `channel ${channelId}`).toHaveLength(1);
-      expect(messages[0]?.content).toMatch(/^Daily digest: region · 2 new stories/);
-      // Every attempt for this channel carried the same nonce with enforce_nonce.
-      const nonces = new Set(posts(channelId).map((r) => (r.body as { nonce: string }).nonce));
-      expect(nonces.size).toBe(1);
-    }
-    // The first channel's digest was posted at least twice (after the send-side kill) and still shows once.
-    expect(posts(channels[0]!).length).toBeGreaterThanOrEqual(2);
+      // Recovers: each claim first looks for its digest in the channel; what is there is recorded, the rest is posted.
+      const allDelivered = () => {
+        const db = openDatabase(env.DATABASE_PATH as string);
+        try {
+          return (
+            (db.prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'sent'").get() as { n: number }).n ===
+            channels.length
+          );
+        } finally {
+          db.close();
+        }
+      };
+      expect(await runBot(env, '', allDelivered)).toEqual({ code: 0, signal: null });
 
-    const db = openDatabase(env.DATABASE_PATH as string);
-    const store = new DigestRepository(db);
-    expect(
-      store
-        .inGuild(fake.guildId)
-        .map((s) => s.channelId)
-        .sort(),
-    ).toEqual([...channels].sort());
-    db.close();
-  }, 60_000);
+      for (const channelId of channels) {
+        const messages = fake.messagesIn(channelId);
+        expect(messages, `channel ${channelId}`).toHaveLength(1);
+        expect(messages[0]?.content).toMatch(/^Daily digest: region · 2 new stories/);
+        // Every attempt for this channel carried the same nonce with enforce_nonce.
+        const nonces = new Set(requests('POST', channelId).map((r) => (r.body as { nonce: string }).nonce));
+        expect(nonces.size).toBe(1);
+      }
+      // What landed before the kill was found in the channel's history, not posted again.
+      for (const channelId of landed) {
+        expect(requests('GET', channelId).length, `channel ${channelId}`).toBeGreaterThanOrEqual(1);
+        expect(requests('POST', channelId), `channel ${channelId}`).toHaveLength(1);
+      }
+
+      const db = openDatabase(env.DATABASE_PATH as string);
+      const store = new DigestRepository(db);
+      expect(
+        store
+          .inGuild(fake.guildId)
+          .map((s) => s.channelId)
+          .filter((c) => channels.includes(c))
+          .sort(),
+      ).toEqual([...channels].sort());
+      db.close();
+    },
+    60_000,
+  );
 });

@@ -83,6 +83,10 @@ describe('/digest on Discord (fake Discord, real client, fixed clock)', () => {
     expect(digest.embeds.map((e) => e.title).sort()).toEqual(['Estonia', 'Latvia', 'Quote of the day', 'Sources']);
     expect(visible(digest)).toMatch(/Defence Minister/);
     expect(digest.embeds.at(-1)?.title).toBe('Sources');
+    // The delivery's marker, small under the sources: what a retry after Discord forgot the nonce looks for.
+    expect((digest.embeds.at(-1)?.footer as { text?: string } | undefined)?.text).toMatch(
+      /\nDigest 2026-11-23 · Europe\/Tallinn · #\d+$/,
+    );
     // One cited line per story (the brackets arrive markdown-escaped).
     expect(digest.embeds.find((e) => e.title === 'Estonia')?.description).toMatch(
       /^• Estonia approved new radar stations along the eastern border\. — ERR News \\\[\d\\\]$/,
@@ -144,13 +148,15 @@ describe('/digest on Discord (fake Discord, real client, fixed clock)', () => {
       (r) => r.path === route && r.status === 200 && fake.messagesIn(fake.channelId).length > before,
     );
     const attempts = fake.requests.filter(
-      (r) => r.path === route && (r.body as { nonce?: string }).nonce?.endsWith('.20261124'),
+      (r) => r.method === 'POST' && r.path === route && (r.body as { nonce?: string }).nonce?.endsWith('.20261124'),
     );
     // discord.js waits out the short 429 itself; the 503 comes back to the scheduler, which retries after its backoff.
     expect(attempts.map((r) => r.status).sort()).toEqual([200, 429, 503]);
     expect(attempts.at(-1)?.status).toBe(200);
     expect(new Set(attempts.map((r) => (r.body as { nonce: string }).nonce)).size).toBe(1);
     expect(fake.messagesIn(fake.channelId)).toHaveLength(before + 1);
+    // The retry first looked through the channel's recent messages for this delivery.
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === route && r.status === 200)).toBe(true);
   });
 
   test('GIVEN a channel that answers 404 THEN the subscription is paused and listed as such', async () => {
@@ -165,6 +171,25 @@ describe('/digest on Discord (fake Discord, real client, fixed clock)', () => {
     expect(text).toMatch(
       /#briefings · 08:00 Europe\/Tallinn, every day · region\\n {2}next <t:\d+:F> · last <t:\d+:f> \(sent\)/,
     );
+  });
+
+  test('GIVEN the bot lost Read Message History WHEN a digest is retried THEN the nonce alone keeps it to one message', async () => {
+    const route = `/channels/${fake.channelId}/messages`;
+    const channel = fake.channels.get(fake.channelId)!;
+    channel.overwrites = [{ id: fake.botRoleId, type: 0, allow: '0', deny: String(1n << 16n) }];
+    const before = fake.messagesIn(fake.channelId).length;
+    const subId = app.services.digests.byChannel(fake.channelId)!.id;
+    fake.failChannelPosts(fake.channelId, 502);
+    clock.set(new Date('2026-11-25T06:00:00Z'));
+    await expect.poll(() => app.services.digests.lastDelivery(subId)?.retryAtMs).toBeGreaterThan(0);
+    clock.advance(60_000);
+    await fake.waitForRequest((r) => r.method === 'GET' && r.path === route && r.status === 403);
+    await expect.poll(() => app.services.digests.lastDelivery(subId)?.status).toBe('sent');
+    expect(fake.messagesIn(fake.channelId)).toHaveLength(before + 1);
+    expect(app.services.digests.byChannel(fake.channelId)?.pausedReason).toBeNull();
+    // Subscribing again now names what is missing.
+    expect(reply(await sub('subscribe'))?.content).toMatch(/missing Read Message History there \(I read recent/);
+    channel.overwrites = [];
   });
 
   test('GIVEN the bot is removed from the server THEN its subscriptions go', async () => {

@@ -100,7 +100,7 @@ export class FakeDiscord extends EventEmitter {
   readonly channelMessages: FakeMessage[] = [];
   /** Text channels of the guild by id (the default `channelId` among them); see `addChannel`. */
   readonly channels = new Map<string, FakeChannel>();
-  /** The role the bot holds, granting View Channel, Send Messages and Embed Links server-wide. */
+  /** The role the bot holds, granting View Channel, Send Messages, Embed Links and Read Message History server-wide. */
   readonly botRoleId: string;
   /** Member permissions sent with interactions, per user id (default: everything but Administrator). */
   readonly memberPermissions = new Map<string, string>();
@@ -205,6 +205,11 @@ export class FakeDiscord extends EventEmitter {
   failChannelPosts(channelId: string, status: number, count = 1): void {
     const code = status === 404 ? 10003 : status === 403 ? 50001 : 0;
     this.channelFailures.push({ channelId, status, code, remaining: count });
+  }
+
+  /** Discord's nonce window has passed: a repeated `enforce_nonce` post creates a new message again. */
+  forgetNonces(): void {
+    this.nonces.clear();
   }
 
   /** Messages posted to one channel (bot posts, not interaction replies). */
@@ -463,8 +468,8 @@ export class FakeDiscord extends EventEmitter {
         {
           id: this.botRoleId,
           name: 'Baltic Brief',
-          // View Channel, Send Messages, Embed Links.
-          permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n)),
+          // View Channel, Send Messages, Embed Links, Read Message History.
+          permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n)),
           position: 1,
           color: 0,
           hoist: false,
@@ -603,6 +608,7 @@ export class FakeDiscord extends EventEmitter {
     }
     const messagesRoute = m(/^\/channels\/(\d+)\/messages$/);
     if (messagesRoute && r.method === 'POST') return this.postChannelMessage(res, messagesRoute[1]!, r);
+    if (messagesRoute && r.method === 'GET') return this.getChannelMessages(res, messagesRoute[1]!, r);
     const memberRoute = m(/^\/guilds\/(\d+)\/members\/(\d+)$/);
     if (memberRoute && r.method === 'GET') {
       if (memberRoute[1] !== this.guildId || memberRoute[2] !== this.applicationId) {
@@ -651,6 +657,24 @@ export class FakeDiscord extends EventEmitter {
     if (body.enforce_nonce === true && nonce !== undefined) this.nonces.set(key, { message, at: performance.now() });
     this.emit('channelMessage', message);
     return this.send(res, 200, message);
+  }
+
+  /**
+   * Recent messages of a channel, newest first, at most `limit` (1–100, default 50). Like Discord: 403 without View
+   * Channel or Read Message History (a channel overwrite on the bot's role), and no `nonce` on fetched messages.
+   */
+  private getChannelMessages(res: ServerResponse, channelId: string, r: RecordedRequest): number {
+    const channel = this.channels.get(channelId);
+    if (!channel) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
+    const denied = channel.overwrites.reduce((bits, o) => bits | BigInt(o.deny), 0n);
+    if (denied & ((1n << 10n) | (1n << 16n))) return this.send(res, 403, { message: 'Missing Access', code: 50001 });
+    const limit = Number(r.query.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return this.invalid(res, ['limit: must be 1–100']);
+    const recent = this.messagesIn(channelId)
+      .slice(-limit)
+      .reverse()
+      .map(({ nonce: _nonce, ...message }) => message);
+    return this.send(res, 200, recent);
   }
 
   private putCommands(res: ServerResponse, scope: string, guildId: string | undefined, body: unknown): number {

@@ -5,10 +5,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createApp } from '../../src/app.ts';
+import { type DeliveryKey, digestMarker, readDigestMarkers } from '../../src/briefing/digest-reply.ts';
 import type { Reply } from '../../src/briefing/reply.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { DigestScheduler } from '../../src/scheduler/digest-scheduler.ts';
-import type { DigestPoster, PostOutcome } from '../../src/scheduler/poster.ts';
+import type { DigestPoster, HistoryCheck, PostOutcome } from '../../src/scheduler/poster.ts';
 import { EVERY_DAY, nextSlot, parseDays, type Schedule } from '../../src/scheduler/schedule.ts';
 import type { SubscriptionInput } from '../../src/store/digests.ts';
 import { makeDataDir, silentLog, testConfig } from '../helpers/test-app.ts';
@@ -21,18 +22,27 @@ interface Post {
   at: string;
 }
 
-/** A poster that records posts and answers what the test scripts (default: success). */
+/**
+ * A poster that records posts and looks into channel history, and answers what the test scripts (default: the post
+ * succeeds, the look finds nothing).
+ */
 function recordingPoster(clock: { now(): Date }) {
   const posts: Post[] = [];
+  const looks: { channelId: string; key: DeliveryKey }[] = [];
   const script = new Map<string, PostOutcome[]>();
+  const history = new Map<string, HistoryCheck[]>();
   const poster: DigestPoster = {
     async post(channelId, reply, nonce) {
       posts.push({ channelId, reply, nonce, at: clock.now().toISOString() });
       const next = script.get(channelId)?.shift();
       return next ?? { ok: true, messageId: `m${posts.length}` };
     },
+    async findDelivered(channelId, key) {
+      looks.push({ channelId, key });
+      return history.get(channelId)?.shift() ?? { kind: 'absent' };
+    },
   };
-  return { poster, posts, script };
+  return { poster, posts, looks, script, history };
 }
 
 const text = (reply: Reply) => JSON.stringify(reply);
@@ -138,7 +148,11 @@ describe('digest scheduler (fake clock)', () => {
     clock.set(new Date('2026-11-23T06:00:00Z'));
     await scheduler.tick();
     expect(rec.posts).toHaveLength(posts);
-    if (posts) expect(rec.posts[0]?.reply.content).toMatch(/^No new region stories since <t:\d+:f>\.$/);
+    if (posts) {
+      expect(rec.posts[0]?.reply.content).toMatch(
+        /^No new region stories since <t:\d+:f>\.\nDigest 2026-11-23 · Europe\/Tallinn · #\d+$/,
+      );
+    }
     // Either way the period is done: nothing more today.
     await scheduler.tick();
     expect(rec.posts).toHaveLength(posts);
@@ -221,6 +235,81 @@ describe('digest scheduler (fake clock)', () => {
     expect(new Set(rec.posts.map((p) => p.nonce)).size).toBe(1);
     expect(new Set(rec.posts.map((p) => text(p.reply))).size).toBe(1);
     expect(app.services.digests.lastDelivery(app.services.digests.byChannel('c1')!.id)?.status).toBe('sent');
+  });
+
+  test('GIVEN a digest THEN its last footer names the delivery: day, zone and subscription', async () => {
+    addStories(app, [{ id: 'ee', topic: 'estonia', date: '2026-11-23T04:00:00Z' }]);
+    const sub = subscribe('c1');
+    clock.set(new Date('2026-11-23T06:00:00Z'));
+    await scheduler.tick();
+    const footer = rec.posts[0]?.reply.sections?.at(-1)?.footer ?? '';
+    expect(footer.split('\n')).toEqual([
+      expect.stringMatching(/^Baltic Brief daily digest/),
+      `Digest 2026-11-23 · Europe/Tallinn · #${sub.id}`,
+    ]);
+    // The first attempt of a fresh claim posts straight away: nothing can be in the channel yet.
+    expect(rec.looks).toHaveLength(0);
+  });
+
+  test.each([
+    // [what the channel's history shows, posts in all, the delivery's status, its message]
+    ['the digest already arrived', { kind: 'found', messageId: 'm-earlier' }, 1, 'sent', 'm-earlier'],
+    ['no such digest', { kind: 'absent' }, 2, 'sent', 'm2'],
+    [
+      'nothing: no Read Message History (403)',
+      { kind: 'unreadable', status: 403, reason: 'Missing Access' },
+      2,
+      'sent',
+      'm2',
+    ],
+    [
+      'nothing yet: reading failed (503)',
+      { kind: 'retry', status: 503, reason: 'Discord answered 503' },
+      1,
+      'claimed',
+      null,
+    ],
+  ] as const)(
+    'GIVEN a retried claim WHEN the history shows %s THEN %i post(s) in all, delivery %s',
+    async (_shows, look, posts, status, messageId) => {
+      addStories(app, [{ id: 'ee', topic: 'estonia', date: '2026-11-23T04:00:00Z' }]);
+      const sub = subscribe('c1');
+      // The first post times out: Discord may or may not have created the message.
+      rec.script.set('c1', [{ ok: false, kind: 'retry', reason: 'network timeout' }]);
+      rec.history.set('c1', [look as HistoryCheck]);
+      clock.set(new Date('2026-11-23T06:00:00Z'));
+      await scheduler.tick();
+      clock.advance(60_000);
+      const report = await scheduler.tick();
+      expect(rec.looks).toEqual([{ channelId: 'c1', key: { subscriptionId: sub.id, period: '2026-11-23' } }]);
+      expect(rec.posts).toHaveLength(posts);
+      expect(new Set(rec.posts.map((p) => p.nonce)).size).toBe(1);
+      expect(report.recovered).toBe(look.kind === 'found' ? 1 : 0);
+      const delivery = app.services.digests.lastDelivery(sub.id);
+      expect(delivery).toMatchObject({ status, messageId });
+      // Whatever happened, the subscription carries on.
+      expect(app.services.digests.byChannel('c1')?.pausedReason).toBeNull();
+    },
+  );
+
+  test.each([
+    [
+      'a footer',
+      'Baltic Brief daily digest\nDigest 2026-11-27 · Europe/Tallinn · #12',
+      [{ subscriptionId: 12, period: '2026-11-27' }],
+    ],
+    [
+      'escaped content',
+      'No new stories.\nDigest 2026-11-27 · America/New\\_York · #3',
+      [{ subscriptionId: 3, period: '2026-11-27' }],
+    ],
+    ['another subscription', 'Digest 2026-11-27 · UTC · #123', [{ subscriptionId: 123, period: '2026-11-27' }]],
+    ['no marker', 'Test digest (not a scheduled delivery).', []],
+  ])('GIVEN %s THEN the delivery marker reads back', (_what, textIn, keys) => {
+    expect(readDigestMarkers(textIn)).toEqual(keys);
+    for (const key of keys) {
+      expect(readDigestMarkers(digestMarker({ ...key, timeZone: 'Europe/Riga' }))).toEqual([key]);
+    }
   });
 
   test('GIVEN a shard that does not own the guild THEN it delivers nothing for it', async () => {
