@@ -143,7 +143,7 @@ function collectCandidates(
   article: (id: string) => StoredArticle | undefined,
 ): DigestCandidates {
   const wanted = window.topics.length > 0 ? new Set(window.topics) : undefined;
-  const stories: (DigestStory & { terms: Set<string> })[] = [];
+  const stories: (DigestStory & { terms: Set<string>; cluster: string })[] = [];
   const chosenArticles: StoredArticle[] = [];
   for (const h of rankHeaders(corpus.index.headers(), window)) {
     if (stories.length >= CANDIDATES) break;
@@ -153,8 +153,12 @@ function collectCandidates(
     if (!text) continue;
     const terms = new Set(contentTerms(`${a.title} ${text}`));
     const topicId = h.topics.find((t) => !wanted || wanted.has(t)) as string;
-    // Another outlet's telling of one story is about the same place and worded alike.
-    const same = stories.find((s) => s.topicId === topicId && overlap(s.terms, terms) >= SAME_STORY_OVERLAP);
+    // Another outlet's telling of one story: grouped at ingest into one story cluster, or (articles from files,
+    // which are not clustered) about the same place and worded alike.
+    const cluster = h.clusterId ?? h.id;
+    const same = stories.find(
+      (s) => s.cluster === cluster || (s.topicId === topicId && overlap(s.terms, terms) >= SAME_STORY_OVERLAP),
+    );
     if (same) {
       same.duplicates.push(a.id);
       continue;
@@ -169,6 +173,7 @@ function collectCandidates(
       ...(a.url ? { url: a.url } : {}),
       duplicates: [],
       terms,
+      cluster,
     });
     chosenArticles.push(a);
   }
@@ -191,7 +196,7 @@ function collectCandidates(
       title: a.title,
       ...(a.url ? { url: a.url } : {}),
     }));
-  return { window, stories: stories.map(({ terms: _terms, ...s }) => s), quotes };
+  return { window, stories: stories.map(({ terms: _terms, cluster: _cluster, ...s }) => s), quotes };
 }
 
 /** The sentence that best tells the story: the article's own top summary sentence, else its first. */
