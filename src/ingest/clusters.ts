@@ -1,5 +1,5 @@
 import type { ArticleRepository, DedupeKeys } from '../store/articles.ts';
-import { bandKeys, bodyHash, minhash, similarity } from './near-duplicates.ts';
+import { dedupeKeysOf, similarity } from './near-duplicates.ts';
 
 /** Estimated shingle Jaccard from which two articles count as the same story (tuned on rewritten copies). */
 export const NEAR_DUPLICATE_SIMILARITY = 0.3;
@@ -37,8 +37,7 @@ export class StoryClusterer {
 
   /** The keys that find this text's copies later. */
   static keysOf(body: string): DedupeKeys {
-    const sig = minhash(body);
-    return { bodyHash: bodyHash(body), minhash: sig, bands: bandKeys(sig) };
+    return dedupeKeysOf(body);
   }
 
   /**

@@ -8,25 +8,20 @@ import { normaliseBody } from '../corpus/article-id.ts';
  */
 
 /**
- * Signature length: 128 hash functions, as 64 bands of 2 rows: a pair at J = 0.3 shares a band with probability
- * 0.998, at J = 0.1 with 0.47 (those are then dropped by the exact signature comparison).
+ * Signature length: 64 hash functions, as 32 bands of 2 rows. A pair at J = 0.3 shares a band with probability
+ * 0.95, at J = 0.4 with 0.995; unrelated news (J < 0.05) with under 0.08, and those are dropped by the signature
+ * comparison. 64 positions estimate J ± 0.06 at J = 0.3: enough, since copies sit far above unrelated stories.
  */
-export const MINHASH_SIZE = 128;
+export const MINHASH_SIZE = 64;
 const BAND_ROWS = 2;
 export const BANDS = MINHASH_SIZE / BAND_ROWS;
-/** Words per shingle: long enough that template phrases shared by unrelated stories weigh little. */
+/** Words per shingle: long enough that everyday phrases shared by unrelated stories weigh little. */
 const SHINGLE_WORDS = 3;
-
-/** Per-function seeds: fixed, so signatures stored by one process compare with those of another. */
-const SEEDS = (() => {
-  const seeds = new Uint32Array(MINHASH_SIZE);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < MINHASH_SIZE; i++) {
-    x = mix32(x + 0x6d2b79f5 + i);
-    seeds[i] = x;
-  }
-  return seeds;
-})();
+/**
+ * Salts the band keys with the signature scheme: band keys stored by an older scheme (other hashes or length) then
+ * never meet new ones, and `similarity` refuses signatures of another length.
+ */
+const SCHEME = 2;
 
 /** A 32-bit avalanche mix (murmur3's finaliser): every input bit flips about half the output bits. */
 function mix32(h: number): number {
@@ -39,6 +34,23 @@ function mix32(h: number): number {
   return x >>> 0;
 }
 
+/**
+ * Per-function multipliers (odd) and offsets: fixed, so signatures stored by one process compare with those of
+ * another. Function i is x ↦ (a_i·x + b_i) mod 2³² over shingle hashes that are already well mixed: one multiply
+ * per shingle and function, which is what makes the signature cheap.
+ */
+const MULTIPLIERS = new Int32Array(MINHASH_SIZE);
+const OFFSETS = new Uint32Array(MINHASH_SIZE);
+{
+  let x = 0x9e3779b9;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    x = mix32(x + 0x6d2b79f5 + i);
+    MULTIPLIERS[i] = x | 1;
+    x = mix32(x + 0x6d2b79f5 + i);
+    OFFSETS[i] = x;
+  }
+}
+
 /** FNV-1a of a string, 32 bits. */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -49,39 +61,59 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** The hashed word shingles of a text (lower-cased, punctuation ignored), deduplicated. */
-export function shingleHashes(text: string): Uint32Array {
-  const words = normaliseBody(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The hashed word shingles of a normalised text (see `normaliseBody`), deduplicated. Each word is hashed once and
+ * a shingle's hash is mixed from its words' hashes in order, instead of building and hashing every shingle string.
+ */
+function shingleHashesOfNormalised(normalised: string): Uint32Array {
+  const words: number[] = [];
+  for (const m of normalised.matchAll(WORD)) words.push(fnv1a(m[0]));
   const out = new Set<number>();
   if (words.length < SHINGLE_WORDS) {
-    if (words.length > 0) out.add(fnv1a(words.join(' ')));
-  } else {
-    for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-      out.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-    }
+    if (words.length > 0) out.add(mix32(words.reduce((h, w) => Math.imul(h ^ w, 0x01000193), 0x811c9dc5)));
+    return Uint32Array.from(out);
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ (words[i + j] as number), 0x01000193) + j;
+    out.add(mix32(h));
   }
   return Uint32Array.from(out);
 }
 
-/**
- * The MinHash signature of a text: for each of 128 hash functions, the least hash over its shingles.
- * @example similarity(minhash(a), minhash(b)) // ≈ Jaccard(shingles(a), shingles(b))
- */
-export function minhash(text: string): Uint32Array {
-  const shingles = shingleHashes(text);
+/** The hashed word shingles of a text (lower-cased, punctuation ignored), deduplicated. */
+export function shingleHashes(text: string): Uint32Array {
+  return shingleHashesOfNormalised(normaliseBody(text));
+}
+
+function minhashOfShingles(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s] as number;
     for (let i = 0; i < MINHASH_SIZE; i++) {
-      const h = mix32(x ^ (SEEDS[i] as number));
+      const h = (Math.imul(x, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0;
       if (h < (sig[i] as number)) sig[i] = h;
     }
   }
   return sig;
 }
 
-/** The share of positions where two signatures agree: an estimate of the Jaccard similarity of the texts. */
+/**
+ * The MinHash signature of a text: for each of 64 hash functions, the least hash over its shingles.
+ * @example similarity(minhash(a), minhash(b)) // ≈ Jaccard(shingles(a), shingles(b))
+ */
+export function minhash(text: string): Uint32Array {
+  return minhashOfShingles(shingleHashes(text));
+}
+
+/**
+ * The share of positions where two signatures agree: an estimate of the Jaccard similarity of the texts. A
+ * signature of another length (stored by an older scheme) is not comparable: 0.
+ */
 export function similarity(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== MINHASH_SIZE || b.length !== MINHASH_SIZE) return 0;
   let same = 0;
   for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
   return same / MINHASH_SIZE;
@@ -91,7 +123,7 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 export function bandKeys(sig: Uint32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
-    let h = mix32(b + 1);
+    let h = mix32(SCHEME * 0x10000 + b + 1);
     for (let r = 0; r < BAND_ROWS; r++) h = mix32(h ^ (sig[b * BAND_ROWS + r] as number));
     // Signed, so SQLite stores it as a small INTEGER.
     keys.push(h | 0);
@@ -101,5 +133,20 @@ export function bandKeys(sig: Uint32Array): number[] {
 
 /** sha256 of the normalised body: two articles with the same text, however wrapped or capitalised, hash equal. */
 export function bodyHash(body: string): string {
-  return createHash('sha256').update(normaliseBody(body)).digest('hex').slice(0, 32);
+  return hashNormalised(normaliseBody(body));
+}
+
+function hashNormalised(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+}
+
+/**
+ * Everything duplicate detection needs from a body, normalising it once: its exact hash, its MinHash signature and
+ * the signature's band keys.
+ * @example const { bodyHash, minhash, bands } = dedupeKeysOf(article.body);
+ */
+export function dedupeKeysOf(body: string): { bodyHash: string; minhash: Uint32Array; bands: number[] } {
+  const normalised = normaliseBody(body);
+  const sig = minhashOfShingles(shingleHashesOfNormalised(normalised));
+  return { bodyHash: hashNormalised(normalised), minhash: sig, bands: bandKeys(sig) };
 }

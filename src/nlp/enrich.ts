@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article.ts';
 import { ENRICHMENT_VERSION, type EnrichedQuote, type Enrichment } from './enrichment.ts';
 import { tagEntities } from './entities.ts';
-import { findPerson, type Gazetteer, roleOn } from './gazetteer.ts';
+import { findPerson, type Gazetteer, type Person, roleOn } from './gazetteer.ts';
 import { KEYWORDS_PER_ARTICLE, topContentTerms } from './keywords.ts';
 import { extractQuotes } from './quotes.ts';
 
@@ -28,11 +28,12 @@ export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichmen
   const summaryStarts = new Set(summarizeText(body, SUMMARY_SENTENCES).map((s) => s.start));
   const summary = spans.flatMap(([start], i) => (summaryStarts.has(start) ? [i] : []));
 
+  const person = personFinder(gazetteer);
   const roleFor = (speaker: string | null, textRole: string | null) => {
-    const person = speaker ? findPerson(gazetteer, speaker) : undefined;
-    return (person && roleOn(person, article.date)) ?? textRole;
+    const found = speaker ? person(speaker) : undefined;
+    return (found && roleOn(found, article.date)) ?? textRole;
   };
-  const canonical = (speaker: string | null) => (speaker ? (findPerson(gazetteer, speaker)?.name ?? speaker) : null);
+  const canonical = (speaker: string | null) => (speaker ? (person(speaker)?.name ?? speaker) : null);
 
   const quotes: EnrichedQuote[] = extractQuotes(body).map((q) => ({
     ...q,
@@ -58,6 +59,32 @@ export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichmen
     topicCounts: entities.counts,
     people: entities.people,
     keywords: topContentTerms(body, KEYWORDS_PER_ARTICLE),
+  };
+}
+
+/** Distinct speaker strings remembered per gazetteer before the memo starts afresh (bounds its memory). */
+const PERSON_MEMO_LIMIT = 10_000;
+const personMemos = new WeakMap<Gazetteer, Map<string, Person | null>>();
+
+/**
+ * `findPerson` remembered per gazetteer: the same speakers recur in every quote, statement and article, and each
+ * look-up folds diacritics and scans the full names. A gazetteer is never changed after loading, so the answer for
+ * one string stays right.
+ */
+function personFinder(gazetteer: Gazetteer): (speaker: string) => Person | null {
+  let memo = personMemos.get(gazetteer);
+  if (!memo) {
+    memo = new Map();
+    personMemos.set(gazetteer, memo);
+  }
+  const known = memo;
+  return (speaker) => {
+    const hit = known.get(speaker);
+    if (hit !== undefined) return hit;
+    const found = findPerson(gazetteer, speaker);
+    if (known.size >= PERSON_MEMO_LIMIT) known.clear();
+    known.set(speaker, found);
+    return found;
   };
 }
 

@@ -55,6 +55,13 @@ export interface StoredQuote {
   dateMs: number;
 }
 
+/** Near-duplicate candidates returned per lookup. */
+const CANDIDATE_LIMIT = 25;
+/** Candidates looked up in the articles table per lookup at most (those outside the date window are skipped). */
+const CANDIDATES_EXAMINED = 64;
+/** Members read per LSH bucket (newest first). */
+const BUCKET_READ_LIMIT = 16;
+
 interface Row {
   id: string;
   origin: ArticleOrigin;
@@ -86,6 +93,12 @@ export class ArticleRepository {
   readonly #deleteBands;
   readonly #insertBand;
   readonly #logRemoval;
+  readonly #revision;
+  readonly #fingerprint;
+  readonly #byBodyHash;
+  readonly #bandMembers;
+  readonly #candidateDate;
+  readonly #candidate;
 
   constructor(db: Db) {
     this.#db = db;
@@ -114,16 +127,42 @@ export class ArticleRepository {
     this.#bump = db.prepare(
       "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'corpus_revision'",
     );
+    // Prepared once: ingestion asks these for every incoming article.
+    this.#revision = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'corpus_revision'");
+    this.#fingerprint = db.prepare<[string], { origin: ArticleOrigin; content_hash: string; enrich_version: number }>(
+      'SELECT origin, content_hash, enrich_version FROM articles WHERE id = ?',
+    );
+    this.#byBodyHash = db.prepare<[string], { id: string; cluster_id: string | null }>(
+      'SELECT id, cluster_id FROM articles WHERE body_hash = ? ORDER BY date_ms, id LIMIT 1',
+    );
+    // Newest members of one bucket first (the index on band_key keeps rowid order), so a bucket filled by common
+    // phrasing costs at most the limit, however many articles share it.
+    this.#bandMembers = db
+      .prepare<[number, number], string>(
+        'SELECT article_id FROM article_bands WHERE band_key = ? ORDER BY rowid DESC LIMIT ?',
+      )
+      .pluck();
+    // Two steps: the date sits before the text in the row, the signature after it (a later column), so most
+    // candidates (outside the window) are dismissed without reading through the text's overflow pages.
+    this.#candidateDate = db.prepare<[string], number>('SELECT date_ms FROM articles WHERE id = ?').pluck();
+    this.#candidate = db.prepare<[string], { cluster_id: string | null; minhash: Buffer | null }>(
+      'SELECT cluster_id, minhash FROM articles WHERE id = ?',
+    );
   }
 
   /** A number that changes whenever any process changes the articles. */
   revision(): number {
-    const row = this.#db.prepare("SELECT value FROM meta WHERE key = 'corpus_revision'").get() as { value: string };
-    return Number(row.value);
+    return Number((this.#revision.get() as { value: string }).value);
   }
 
   count(): number {
     return (this.#db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /** What is stored for one id, without reading its text: lets ingestion skip an article it already has. */
+  fingerprint(id: string): { origin: ArticleOrigin; contentHash: string; enrichVersion: number } | undefined {
+    const row = this.#fingerprint.get(id);
+    return row ? { origin: row.origin, contentHash: row.content_hash, enrichVersion: row.enrich_version } : undefined;
   }
 
   get(id: string): StoredArticle | undefined {
@@ -300,45 +339,45 @@ export class ArticleRepository {
 
   /** An article whose normalised body has this hash (an exact copy), with its story cluster. */
   findByBodyHash(bodyHash: string): { id: string; clusterId: string } | undefined {
-    const row = this.#db
-      .prepare('SELECT id, cluster_id FROM articles WHERE body_hash = ? ORDER BY date_ms, id LIMIT 1')
-      .get(bodyHash) as { id: string; cluster_id: string | null } | undefined;
+    const row = this.#byBodyHash.get(bodyHash);
     return row ? { id: row.id, clusterId: row.cluster_id ?? row.id } : undefined;
   }
 
   /**
    * Articles sharing at least one LSH band key within a date window, with their signatures: near-duplicate
    * candidates, the 25 sharing most bands first (the most similar share the most, so the cap keeps lookups bounded).
+   * Each bucket is read up to its 16 newest members and at most 64 candidates are looked up, so the work stays
+   * bounded however many articles share common phrasing: a bucket that full holds stock phrases, not one story,
+   * and a real copy also shares the rarer buckets of its own content.
    */
   bandCandidates(
     keys: readonly number[],
     window: { fromMs: number; toMs: number },
   ): { id: string; clusterId: string; dateMs: number; minhash: Uint32Array; shared: number }[] {
-    if (keys.length === 0) return [];
-    const rows = this.#db
-      .prepare(
-        `SELECT a.id, a.cluster_id, a.date_ms, a.minhash, COUNT(*) AS shared
-         FROM article_bands b JOIN articles a ON a.id = b.article_id
-         WHERE b.band_key IN (${keys.map(() => '?').join(', ')}) AND a.minhash IS NOT NULL
-           AND a.date_ms BETWEEN ? AND ?
-         GROUP BY a.id ORDER BY shared DESC LIMIT 25`,
-      )
-      .all(...keys, window.fromMs, window.toMs) as {
-      id: string;
-      cluster_id: string | null;
-      date_ms: number;
-      minhash: Buffer;
-      shared: number;
-    }[];
-    return rows.map((r) => ({
-      id: r.id,
-      clusterId: r.cluster_id ?? r.id,
-      dateMs: r.date_ms,
-      minhash: new Uint32Array(
-        r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength),
-      ),
-      shared: r.shared,
-    }));
+    const shared = new Map<string, number>();
+    for (const key of new Set(keys)) {
+      for (const id of this.#bandMembers.all(key, BUCKET_READ_LIMIT)) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    // Most shared first; ties by id so the answer does not depend on the order buckets were read.
+    const ranked = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: { id: string; clusterId: string; dateMs: number; minhash: Uint32Array; shared: number }[] = [];
+    for (const [id, count] of ranked.slice(0, CANDIDATES_EXAMINED)) {
+      if (out.length === CANDIDATE_LIMIT) break;
+      const dateMs = this.#candidateDate.get(id);
+      if (dateMs === undefined || dateMs < window.fromMs || dateMs > window.toMs) continue;
+      const row = this.#candidate.get(id);
+      if (!row?.minhash) continue;
+      out.push({
+        id,
+        clusterId: row.cluster_id ?? id,
+        dateMs,
+        minhash: new Uint32Array(
+          row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength),
+        ),
+        shared: count,
+      });
+    }
+    return out;
   }
 
   /** Ids of feed-ingested articles dated before `beforeMs`: what the retention window drops. */
