@@ -1,3 +1,4 @@
+import { rememberLast } from './remember-last.ts';
 import type { NameMention, ResolvedSpeaker } from './speakers.ts';
 import { collectNameMentions, resolveSpeakerPhrase } from './speakers.ts';
 
@@ -125,7 +126,9 @@ function lastNonSpace(text: string, from: number, limit: number): number {
  * quotes that run over several paragraphs (a paragraph opening with a mark that is not closed continues in the
  * next one: one span per paragraph). Apostrophes ("don't", "Jones' car") are not marks.
  */
-export function findQuoteSpans(text: string): QuoteSpan[] {
+export const findQuoteSpans: (text: string) => QuoteSpan[] = rememberLast(findQuoteSpansUncached);
+
+function findQuoteSpansUncached(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const banned = new Set<number>();
   let outer: { family: Family; open: number } | null = null;

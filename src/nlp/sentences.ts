@@ -6,6 +6,7 @@ import {
   TITLE_ABBREVIATIONS,
   TRAILING_ABBREVIATIONS,
 } from './abbreviations.ts';
+import { rememberLast } from './remember-last.ts';
 
 /**
  * A sentence as a span of the text it came from. `start`/`end` delimit the raw span in the source, trimmed of
@@ -27,9 +28,9 @@ export interface Sentence {
  * @example splitSentences('Gen. Smith met U.S. officials at 5 p.m. He left.').map((s) => s.text)
  * // ['Gen. Smith met U.S. officials at 5 p.m.', 'He left.']
  */
-export function splitSentences(text: string): Sentence[] {
-  return spansFromCuts(text, findCuts(text));
-}
+export const splitSentences: (text: string) => Sentence[] = rememberLast((text: string) =>
+  spansFromCuts(text, findCuts(text)),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Character classes. Char-code tests keep the scan fast (the splitter runs on every ingested article).

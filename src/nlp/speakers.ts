@@ -3,6 +3,8 @@
  * the text gives (a surname, "Mr X", a pronoun or "the Prime Minister" point back to an earlier mention).
  */
 
+import { rememberLast } from './remember-last.ts';
+
 /** A speaker as resolved from one mention. */
 export interface ResolvedSpeaker {
   /** The fullest name the text gives, or null when the mention never resolves to one. */
@@ -215,7 +217,17 @@ export function kindOfName(name: string): EntityKind {
 }
 
 /** Finds the capitalised runs of a text outside the given spans: the candidate names, with a title before them. */
-export function collectNameMentions(text: string, skip: readonly { start: number; end: number }[]): NameMention[] {
+export const collectNameMentions: (text: string, skip: readonly { start: number; end: number }[]) => NameMention[] =
+  rememberLast(collectNameMentionsUncached, ([a], [b]) => sameSpans(a, b));
+
+function sameSpans(
+  a: readonly { start: number; end: number }[],
+  b: readonly { start: number; end: number }[],
+): boolean {
+  return a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
+}
+
+function collectNameMentionsUncached(text: string, skip: readonly { start: number; end: number }[]): NameMention[] {
   const out: NameMention[] = [];
   const words: { w: string; start: number; end: number }[] = [];
   let skipIndex = 0;

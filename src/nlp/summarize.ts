@@ -1,5 +1,5 @@
 import { type Sentence, splitSentences } from './sentences.ts';
-import { contentTerms, tokenizeWords } from './tokens.ts';
+import { contentTerms, contentTermsOf, tokenizeWords } from './tokens.ts';
 
 /** One document offered to the multi-document summariser: its sentences in order, and a prior weight (recency). */
 export interface SummaryDoc {
@@ -112,8 +112,9 @@ function storyCandidates(text: string): Candidate[] {
     const sentence = trimLeadIns(raw);
     if (!sentence || FURNITURE_RE.test(sentence.text)) continue;
     // Numbers do not make a sentence: "12:04 EST, 3 April 2014 ." is a timestamp, not six words.
-    const words = tokenizeWords(sentence.text).filter((w) => /\p{L}/u.test(w)).length;
-    out.push({ sentence, position: out.length, terms: termCounts(sentence.text), words, score: 0 });
+    const tokens = tokenizeWords(sentence.text);
+    const words = tokens.filter((w) => LETTER_RE.test(w)).length;
+    out.push({ sentence, position: out.length, terms: countTerms(contentTermsOf(tokens)), words, score: 0 });
   }
   return out;
 }
@@ -180,9 +181,15 @@ function trimLeadIns(sentence: Sentence): Sentence | undefined {
   return { text, start: start + lead, end: start + lead + text.length };
 }
 
+const LETTER_RE = /\p{L}/u;
+
 function termCounts(text: string): Map<string, number> {
+  return countTerms(contentTerms(text));
+}
+
+function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of contentTerms(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
 
@@ -294,8 +301,9 @@ export function summarizeMany(docs: SummaryDoc[], options: SummarizeManyOptions)
       if (index >= LEAD_SENTENCES_CONSIDERED && !mentionsAny(raw, queryWords)) continue;
       const span = trimLeadIns({ text: raw, start: 0, end: raw.length });
       if (!span || FURNITURE_RE.test(span.text)) continue;
-      const words = tokenizeWords(span.text).length;
-      const terms = termCounts(span.text);
+      const tokens = tokenizeWords(span.text);
+      const words = tokens.length;
+      const terms = countTerms(contentTermsOf(tokens));
       let score = (1 / (1 + position / (opts.positionScale * 3))) * lengthFit(words, opts) * weight;
       position++;
       if (words < opts.minWords || terms.size === 0) continue;

@@ -10,8 +10,12 @@
  */
 export function tokenizeWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
-    let word = m[0].replace(CURLY_APOSTROPHE_RE, "'");
+  const lower = text.toLowerCase();
+  // An exec loop and a replace only when needed: this runs on every sentence of every article at ingest.
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
+    let word = m[0];
+    if (word.includes('’')) word = word.replace(CURLY_APOSTROPHE_RE, "'");
     if (word.endsWith("'s")) word = word.slice(0, -2);
     if (word) out.push(word);
   }
@@ -314,13 +318,26 @@ class PorterSteps {
  * @example contentTerms('Estonia expels Russian diplomats') // ['estonia', 'expel', 'russian', 'diplomat']
  */
 export function contentTerms(text: string): string[] {
+  return contentTermsOf(tokenizeWords(text));
+}
+
+/** `contentTerms` for tokens already made by `tokenizeWords` (saves tokenising a text twice). */
+export function contentTermsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of tokenizeWords(text)) {
+  for (const token of tokens) {
     if (STOPWORDS.has(token)) continue;
-    for (const part of token.split(/['’\-‐]/)) {
-      if (part.length < 2 || STOPWORDS.has(part) || /^\d+$/.test(part)) continue;
-      out.push(porterStem(part));
+    if (!JOINER_RE.test(token)) {
+      if (isContentPart(token)) out.push(porterStem(token));
+      continue;
     }
+    for (const part of token.split(JOINER_RE)) if (isContentPart(part)) out.push(porterStem(part));
   }
   return out;
+}
+
+const JOINER_RE = /['’\-‐]/;
+const DIGITS_RE = /^\d+$/;
+
+function isContentPart(part: string): boolean {
+  return part.length >= 2 && !STOPWORDS.has(part) && !DIGITS_RE.test(part);
 }
