@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { Article } from '../corpus/article.ts';
 import { ENRICHMENT_VERSION, enrichArticle } from '../nlp/enrich.ts';
+import type { Enrichment } from '../nlp/enrichment.ts';
 import type { Gazetteer } from '../nlp/gazetteer.ts';
 import type { ArticleRepository, StoredArticle } from '../store/articles.ts';
 import { StoryClusterer } from './clusters.ts';
+import type { EnrichPool } from './enrich-pool.ts';
 import type { IndexSync } from './index-sync.ts';
 import { relevanceScore } from './relevance.ts';
 import { hashArticle } from './sync-files.ts';
@@ -18,6 +20,8 @@ export interface IngestDeps {
   log: Logger;
   /** When given, milliseconds spent per stage are added to it (benchmarks read it; nothing else needs it). */
   timings?: IngestTimings | undefined;
+  /** Enrichments already computed (on the worker pool), by article id; the rest are enriched here. */
+  enriched?: ReadonlyMap<string, Enrichment> | undefined;
 }
 
 /** Milliseconds spent per ingestion stage, accumulated over calls. */
@@ -103,7 +107,7 @@ export function ingestArticles(
       report.unchanged++;
       continue;
     }
-    const enrichment = enrichArticle(article, deps.gazetteer);
+    const enrichment = deps.enriched?.get(article.id) ?? enrichArticle(article, deps.gazetteer);
     t = lap('enrich', t);
     if (relevanceScore(enrichment) < deps.minRelevance) {
       report.offRegion++;
@@ -131,5 +135,58 @@ export function ingestArticles(
     if (batch.length >= WRITE_BATCH) flush();
   }
   flush();
+  return report;
+}
+
+/** Articles per message to an enrichment worker: large enough that messaging costs little, small enough to overlap. */
+const POOL_CHUNK = 25;
+
+/**
+ * `ingestArticles` with the enrichment done on a worker pool: chunks are enriched in parallel while the main thread
+ * clusters, stores and indexes the chunks already back, in their original order (so the result is the same as the
+ * one-thread path). Articles already stored unchanged are not sent to the pool.
+ * @example await ingestArticlesInParallel(articles, folder, deps, Date.now(), pool)
+ */
+export async function ingestArticlesInParallel(
+  incoming: readonly Article[],
+  originRef: string,
+  deps: IngestDeps,
+  nowMs: number,
+  pool: EnrichPool,
+): Promise<IngestReport> {
+  const fresh = incoming.filter((a) => {
+    const before = deps.articles.fingerprint(a.id);
+    return !before || (before.origin !== 'file' && before.contentHash !== hashArticle(a));
+  });
+  const chunks: Article[][] = [];
+  for (let i = 0; i < fresh.length; i += POOL_CHUNK) chunks.push(fresh.slice(i, i + POOL_CHUNK));
+  // Keep every worker busy and one chunk queued behind them, so the pool never waits on the main thread.
+  const inFlight = chunks.map(() => undefined as Promise<Enrichment[]> | undefined);
+  const ahead = pool.size + 1;
+  for (let i = 0; i < Math.min(ahead, chunks.length); i++) inFlight[i] = pool.enrich(chunks[i] as Article[]);
+  const report: IngestReport = {
+    added: 0,
+    updated: 0,
+    unchanged: incoming.length - fresh.length,
+    offRegion: 0,
+    joinedStories: 0,
+    ids: [],
+  };
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i] as Article[];
+    const started = deps.timings ? performance.now() : 0;
+    const enrichments = await (inFlight[i] as Promise<Enrichment[]>);
+    if (deps.timings) deps.timings.enrich += performance.now() - started;
+    const next = i + ahead;
+    if (next < chunks.length) inFlight[next] = pool.enrich(chunks[next] as Article[]);
+    const enriched = new Map(chunk.map((a, k) => [a.id, enrichments[k] as Enrichment]));
+    const part = ingestArticles(chunk, originRef, { ...deps, enriched }, nowMs);
+    report.added += part.added;
+    report.updated += part.updated;
+    report.unchanged += part.unchanged;
+    report.offRegion += part.offRegion;
+    report.joinedStories += part.joinedStories;
+    report.ids.push(...part.ids);
+  }
   return report;
 }

@@ -16,12 +16,33 @@ import { openIndex } from '../search/snapshot.ts';
 import { ArticleRepository } from '../store/articles.ts';
 import { openDatabase } from '../store/database.ts';
 import { FeedRepository } from '../store/feeds.ts';
+import { startEnrichPool } from './enrich-pool.ts';
 import { IndexSync } from './index-sync.ts';
-import { ingestArticles } from './ingest-articles.ts';
+import { type IngestDeps, type IngestReport, ingestArticles, ingestArticlesInParallel } from './ingest-articles.ts';
 import { parseFeedBytes } from './parse-feed.ts';
 import { pollFeed } from './poller.ts';
 
 const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.feed']);
+
+/** Below this many articles worker threads cost more to start than they save. */
+const POOL_THRESHOLD = 200;
+
+/** A folder of articles: enrichment on worker threads when there are enough articles to be worth it. */
+async function ingestInBulk(
+  incoming: Article[],
+  originRef: string,
+  deps: IngestDeps,
+  nowMs: number,
+  dataDir: string,
+): Promise<IngestReport> {
+  if (incoming.length < POOL_THRESHOLD) return ingestArticles(incoming, originRef, deps, nowMs);
+  const pool = startEnrichPool(path.join(dataDir, 'gazetteer.json'));
+  try {
+    return await ingestArticlesInParallel(incoming, originRef, deps, nowMs, pool);
+  } finally {
+    await pool.close();
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const target = argv[0];
@@ -99,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
         problems.push(...read.problems.map((p) => `${p.path}: ${p.reason}`));
       }
       for (const p of problems) log.warn(p);
-      const report = ingestArticles(incoming, path.resolve(target), deps, nowMs);
+      const report = await ingestInBulk(incoming, path.resolve(target), deps, nowMs, config.dataDir);
       summary = { files: files.length, read: incoming.length, problems: problems.length, ...report, ids: undefined };
     }
     indexSync.save();

@@ -1,0 +1,70 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../corpus/article.ts';
+import type { Enrichment } from '../nlp/enrichment.ts';
+
+/** Enrichment on worker threads: the CPU-heavy half of ingestion, run beside the store and index work. */
+export interface EnrichPool {
+  readonly size: number;
+  /** The articles' enrichments, in order, computed on whichever worker is free. */
+  enrich(articles: readonly Article[]): Promise<Enrichment[]>;
+  close(): Promise<void>;
+}
+
+type Reply = { id: number; enrichments: Enrichment[] } | { id: number; error: string };
+
+/**
+ * Starts `size` workers (default: one per core), each loading the gazetteer once.
+ * Each worker registers tsx itself (enrich-worker.js), so this works from `npm start`, `npm run ingest` and tests.
+ * @example const pool = startEnrichPool('data/gazetteer.json'); const enrichments = await pool.enrich(articles);
+ */
+export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize()): EnrichPool {
+  const url = new URL('./enrich-worker.js', import.meta.url);
+  const idle: Worker[] = [];
+  const waiting: (() => void)[] = [];
+  const pending = new Map<number, { resolve: (e: Enrichment[]) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(url, { workerData: { gazetteerPath } });
+    worker.on('message', (reply: Reply) => {
+      const task = pending.get(reply.id);
+      pending.delete(reply.id);
+      if ('error' in reply) task?.reject(new Error(`enrichment worker: ${reply.error}`));
+      else task?.resolve(reply.enrichments);
+      release(worker);
+    });
+    worker.on('error', (error) => {
+      for (const task of pending.values()) task.reject(error);
+      pending.clear();
+    });
+    idle.push(worker);
+    return worker;
+  });
+  const release = (worker: Worker) => {
+    idle.push(worker);
+    waiting.shift()?.();
+  };
+  const acquire = async (): Promise<Worker> => {
+    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    return idle.pop() as Worker;
+  };
+  return {
+    size,
+    async enrich(articles) {
+      if (articles.length === 0) return [];
+      const worker = await acquire();
+      const id = nextId++;
+      return new Promise<Enrichment[]>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, articles });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+function defaultPoolSize(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
