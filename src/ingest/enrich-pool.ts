@@ -2,16 +2,23 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
 import type { Enrichment } from '../nlp/enrichment.ts';
+import type { DedupeKeys } from '../store/articles.ts';
+
+/** What a worker computes for one article: everything about it that needs no store. */
+export interface PreparedArticle {
+  enrichment: Enrichment;
+  dedupe: DedupeKeys;
+}
 
 /** Enrichment on worker threads: the CPU-heavy half of ingestion, run beside the store and index work. */
 export interface EnrichPool {
   readonly size: number;
-  /** The articles' enrichments, in order, computed on whichever worker is free. */
-  enrich(articles: readonly Article[]): Promise<Enrichment[]>;
+  /** The articles' enrichments and duplicate keys, in order, computed on whichever worker is free. */
+  enrich(articles: readonly Article[]): Promise<PreparedArticle[]>;
   close(): Promise<void>;
 }
 
-type Reply = { id: number; enrichments: Enrichment[] } | { id: number; error: string };
+type Reply = { id: number; results: PreparedArticle[] } | { id: number; error: string };
 
 /**
  * Starts `size` workers (default: one per core), each loading the gazetteer once.
@@ -22,7 +29,7 @@ export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize())
   const url = new URL('./enrich-worker.js', import.meta.url);
   const idle: Worker[] = [];
   const waiting: (() => void)[] = [];
-  const pending = new Map<number, { resolve: (e: Enrichment[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: PreparedArticle[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(url, { workerData: { gazetteerPath } });
@@ -30,7 +37,7 @@ export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize())
       const task = pending.get(reply.id);
       pending.delete(reply.id);
       if ('error' in reply) task?.reject(new Error(`enrichment worker: ${reply.error}`));
-      else task?.resolve(reply.enrichments);
+      else task?.resolve(reply.results);
       release(worker);
     });
     worker.on('error', (error) => {
@@ -54,7 +61,7 @@ export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize())
       if (articles.length === 0) return [];
       const worker = await acquire();
       const id = nextId++;
-      return new Promise<Enrichment[]>((resolve, reject) => {
+      return new Promise<PreparedArticle[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, articles });
       });

@@ -1,18 +1,22 @@
 /**
  * A worker thread of the enrichment pool (see enrich-pool.ts): enriches the articles it is sent with the gazetteer it
- * loaded once, and sends the enrichments back in the same order.
+ * loaded once, computes their duplicate-detection keys, and sends both back in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
 import { enrichArticle } from '../nlp/enrich.ts';
 import { loadGazetteer } from '../nlp/gazetteer.ts';
+import { dedupeKeysOf } from './near-duplicates.ts';
 
 const gazetteer = loadGazetteer((workerData as { gazetteerPath: string }).gazetteerPath);
 
 parentPort?.on('message', (message: { id: number; articles: Article[] }) => {
   try {
-    const enrichments = message.articles.map((article) => enrichArticle(article, gazetteer));
-    parentPort?.postMessage({ id: message.id, enrichments });
+    const results = message.articles.map((article) => ({
+      enrichment: enrichArticle(article, gazetteer),
+      dedupe: dedupeKeysOf(article.body),
+    }));
+    parentPort?.postMessage({ id: message.id, results });
   } catch (error) {
     parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import type { Article } from '../corpus/article.ts';
 import { ENRICHMENT_VERSION, enrichArticle } from '../nlp/enrich.ts';
-import type { Enrichment } from '../nlp/enrichment.ts';
 import type { Gazetteer } from '../nlp/gazetteer.ts';
 import type { ArticleRepository, StoredArticle } from '../store/articles.ts';
 import { StoryClusterer } from './clusters.ts';
-import type { EnrichPool } from './enrich-pool.ts';
+import type { EnrichPool, PreparedArticle } from './enrich-pool.ts';
 import type { IndexSync } from './index-sync.ts';
 import { relevanceScore } from './relevance.ts';
 import { hashArticle } from './sync-files.ts';
@@ -20,8 +19,8 @@ export interface IngestDeps {
   log: Logger;
   /** When given, milliseconds spent per stage are added to it (benchmarks read it; nothing else needs it). */
   timings?: IngestTimings | undefined;
-  /** Enrichments already computed (on the worker pool), by article id; the rest are enriched here. */
-  enriched?: ReadonlyMap<string, Enrichment> | undefined;
+  /** Enrichments and duplicate keys already computed (on the worker pool), by article id; the rest are done here. */
+  prepared?: ReadonlyMap<string, PreparedArticle> | undefined;
 }
 
 /** Milliseconds spent per ingestion stage, accumulated over calls. */
@@ -107,14 +106,15 @@ export function ingestArticles(
       report.unchanged++;
       continue;
     }
-    const enrichment = deps.enriched?.get(article.id) ?? enrichArticle(article, deps.gazetteer);
+    const prepared = deps.prepared?.get(article.id);
+    const enrichment = prepared?.enrichment ?? enrichArticle(article, deps.gazetteer);
     t = lap('enrich', t);
     if (relevanceScore(enrichment) < deps.minRelevance) {
       report.offRegion++;
       deps.log.debug({ id: article.id, title: article.title }, 'left out: off-region');
       continue;
     }
-    const dedupe = StoryClusterer.keysOf(article.body);
+    const dedupe = prepared?.dedupe ?? StoryClusterer.keysOf(article.body);
     t = lap('signature', t);
     const story = clusterer.assign(article.id, Date.parse(article.date), dedupe);
     lap('cluster', t);
@@ -142,7 +142,7 @@ export function ingestArticles(
 const POOL_CHUNK = 25;
 
 /**
- * `ingestArticles` with the enrichment done on a worker pool: chunks are enriched in parallel while the main thread
+ * `ingestArticles` with the enrichment (and duplicate keys) done on a worker pool: chunks are enriched in parallel while the main thread
  * clusters, stores and indexes the chunks already back, in their original order (so the result is the same as the
  * one-thread path). Articles already stored unchanged are not sent to the pool.
  * @example await ingestArticlesInParallel(articles, folder, deps, Date.now(), pool)
@@ -161,7 +161,7 @@ export async function ingestArticlesInParallel(
   const chunks: Article[][] = [];
   for (let i = 0; i < fresh.length; i += POOL_CHUNK) chunks.push(fresh.slice(i, i + POOL_CHUNK));
   // Keep every worker busy and one chunk queued behind them, so the pool never waits on the main thread.
-  const inFlight = chunks.map(() => undefined as Promise<Enrichment[]> | undefined);
+  const inFlight = chunks.map(() => undefined as Promise<PreparedArticle[]> | undefined);
   const ahead = pool.size + 1;
   for (let i = 0; i < Math.min(ahead, chunks.length); i++) inFlight[i] = pool.enrich(chunks[i] as Article[]);
   const report: IngestReport = {
@@ -175,12 +175,12 @@ export async function ingestArticlesInParallel(
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i] as Article[];
     const started = deps.timings ? performance.now() : 0;
-    const enrichments = await (inFlight[i] as Promise<Enrichment[]>);
+    const results = await (inFlight[i] as Promise<PreparedArticle[]>);
     if (deps.timings) deps.timings.enrich += performance.now() - started;
     const next = i + ahead;
     if (next < chunks.length) inFlight[next] = pool.enrich(chunks[next] as Article[]);
-    const enriched = new Map(chunk.map((a, k) => [a.id, enrichments[k] as Enrichment]));
-    const part = ingestArticles(chunk, originRef, { ...deps, enriched }, nowMs);
+    const prepared = new Map(chunk.map((a, k) => [a.id, results[k] as PreparedArticle]));
+    const part = ingestArticles(chunk, originRef, { ...deps, prepared }, nowMs);
     report.added += part.added;
     report.updated += part.updated;
     report.unchanged += part.unchanged;
