@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DiscordLimits, fitChoices, fitPayload, type PayloadEmbed, truncateText } from '../../src/bot/limits.ts';
-
-const embedTotal = (embeds: PayloadEmbed[]) =>
-  embeds.reduce(
-    (n, e) =>
-      n +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
-    0,
-  );
+import { DiscordLimits, fitChoices, fitPayload, truncateText } from '../../src/bot/limits.ts';
+import { embedCharacters } from '../helpers/embeds.ts';
 
 describe('truncateText', () => {
   test.each([
@@ -54,7 +44,7 @@ describe('fitPayload', () => {
         expect(out.allowedMentions).toEqual({ parse: [] });
         expect(out.content?.length ?? 0).toBeLessThanOrEqual(DiscordLimits.content);
         expect(out.embeds?.length ?? 0).toBeLessThanOrEqual(DiscordLimits.embeds);
-        expect(embedTotal(out.embeds ?? [])).toBeLessThanOrEqual(DiscordLimits.embedsTotal);
+        expect(embedCharacters(out.embeds ?? [])).toBeLessThanOrEqual(DiscordLimits.embedsTotal);
         for (const e of out.embeds ?? []) {
           expect(e.title?.length ?? 0).toBeLessThanOrEqual(DiscordLimits.embedTitle);
           expect(e.description?.length ?? 0).toBeLessThanOrEqual(DiscordLimits.embedDescription);
@@ -74,7 +64,7 @@ describe('fitPayload', () => {
     const embed = { title: 'Story', description: 'word '.repeat(500) };
     const out = fitPayload({ embeds: Array.from({ length: 5 }, () => embed) });
     expect(out.embeds?.[0]).toEqual({ title: 'Story', description: 'word '.repeat(500) });
-    expect(embedTotal(out.embeds ?? [])).toBeLessThanOrEqual(6000);
+    expect(embedCharacters(out.embeds ?? [])).toBeLessThanOrEqual(6000);
     expect(out.embeds?.length).toBeLessThan(5);
   });
 

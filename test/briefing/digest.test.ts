@@ -11,6 +11,7 @@ import type { Reply } from '../../src/briefing/reply.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { composeSubscriptionDigest } from '../../src/scheduler/digest-scheduler.ts';
 import { messageProblems } from '../e2e/fake-discord.ts';
+import { embedCharacters } from '../helpers/embeds.ts';
 import { makeDataDir, silentLog, testConfig } from '../helpers/test-app.ts';
 import { addStories, type StorySpec } from '../scheduler/digest-articles.ts';
 
@@ -21,15 +22,7 @@ const countries = ['estonia', 'latvia', 'lithuania', 'finland', 'poland'] as con
 function rendered(reply: Reply) {
   const payload = renderReply(reply);
   const embeds = payload.embeds ?? [];
-  const total = embeds.reduce(
-    (n, e) =>
-      n +
-      (e.title?.length ?? 0) +
-      (e.description?.length ?? 0) +
-      (e.footer?.text.length ?? 0) +
-      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
-    0,
-  );
+  const total = embedCharacters(embeds);
   return { payload, embeds, total };
 }
 
