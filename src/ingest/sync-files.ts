@@ -6,6 +6,7 @@ import { loadCorpus } from '../corpus/loader.ts';
 import { ENRICHMENT_VERSION, enrichArticle } from '../nlp/enrich.ts';
 import type { Gazetteer } from '../nlp/gazetteer.ts';
 import type { ArticleRepository, StoredArticle } from '../store/articles.ts';
+import { StoryClusterer } from './clusters.ts';
 
 export interface SyncReport {
   read: number;
@@ -35,6 +36,8 @@ export function syncArticleFiles(
   }
   const stored = articles.fingerprints('file');
   const upsert: StoredArticle[] = [];
+  // Files get story clusters too: the same story from two outlets' files is shown once, as feed copies are.
+  const clusterer = new StoryClusterer(articles);
   let unchanged = 0;
   for (const article of loaded.articles) {
     const contentHash = hashArticle(article);
@@ -43,6 +46,7 @@ export function syncArticleFiles(
       unchanged++;
       continue;
     }
+    const dedupe = StoryClusterer.keysOf(article.body);
     upsert.push({
       ...article,
       origin: 'file',
@@ -50,6 +54,8 @@ export function syncArticleFiles(
       contentHash,
       enrichment: enrichArticle(article, gazetteer),
       enrichVersion: ENRICHMENT_VERSION,
+      clusterId: clusterer.assign(article.id, Date.parse(article.date), dedupe).clusterId,
+      dedupe,
     });
   }
   const present = new Set(loaded.articles.map((a) => a.id));

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { composeBrief } from '../../src/briefing/brief.ts';
+import { fixedClock } from '../../src/clock.ts';
 import { syncArticleFiles } from '../../src/ingest/sync-files.ts';
 import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { ArticleRepository, type StoredArticle } from '../../src/store/articles.ts';
@@ -59,5 +62,37 @@ describe('syncArticleFiles', () => {
     fs.rmSync(path.join(dataDir, 'articles'), { recursive: true });
     expect(sync()).toMatchObject({ removed: 5, problems: 1 });
     expect(articles.count()).toBe(0);
+  });
+});
+
+describe('story clusters for article files', () => {
+  test('GIVEN the same story as two outlets’ files THEN one story, shown once and reported by both', async () => {
+    const { dataDir, articles, sync } = setup();
+    const dir = path.join(dataDir, 'articles');
+    const original = JSON.parse(fs.readFileSync(path.join(dir, '2026-11-20-brt-cables.json'), 'utf8'));
+    const copy = {
+      ...original,
+      source: 'Yle News',
+      url: 'https://yle.fi/fixture/cable-copy',
+      title: 'Helsinki–Tallinn data cable damaged',
+      body: `HELSINKI (Yle) — ${original.body}\n\nYle's reporters in Helsinki contributed to this report.`,
+    };
+    fs.writeFileSync(path.join(dir, 'yle-copy.json'), JSON.stringify(copy));
+    sync();
+    const stored = [...articles.iterate()].filter((a) => a.title.includes('cable'));
+    const clusters = new Map(stored.map((a) => [a.source, a.clusterId ?? a.id]));
+    expect(clusters.get('Yle News')).toBe(clusters.get('The Baltic Times'));
+    const app = await createApp(testConfig(dataDir), silentLog, {
+      clock: fixedClock(new Date('2026-11-21T12:00:00Z')),
+    });
+    const result = composeBrief(app.services.corpus, app.services.corpus.resolve('estonia'), {
+      now: new Date('2026-11-21T12:00:00Z'),
+      defaultDays: 7,
+    });
+    app.close();
+    if (!result.ok) throw new Error('expected a brief');
+    const cable = result.brief.sources.filter((s) => /cable/i.test(s.title));
+    expect(cable).toHaveLength(1);
+    expect(cable[0]?.reportedBy).toEqual(expect.arrayContaining(['The Baltic Times', 'Yle News']));
   });
 });
