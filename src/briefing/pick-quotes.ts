@@ -23,7 +23,7 @@ const SAME_QUOTE_OVERLAP = 0.6;
 
 /**
  * The key quotes among candidates: attributed, substantial, on topic, one per wording (an agency quote run by
- * three outlets counts once, from the first — best ranked — article).
+ * three outlets counts once, from the first — best ranked — article), from as many speakers as there are.
  */
 export function pickQuotes(candidates: QuoteCandidate[], options: PickQuotesOptions): QuoteCandidate[] {
   const query = new Set(contentTerms((options.queryWords ?? []).join(' ')));
@@ -33,11 +33,16 @@ export function pickQuotes(candidates: QuoteCandidate[], options: PickQuotesOpti
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
   const chosen: { c: QuoteCandidate; terms: Set<string> }[] = [];
-  for (const { c } of scored) {
-    const terms = new Set(contentTerms(c.quote.text));
-    if (chosen.some((k) => overlap(k.terms, terms) >= SAME_QUOTE_OVERLAP)) continue;
-    chosen.push({ c, terms });
-    if (chosen.length >= options.max) break;
+  // First one quote per speaker, so a brief hears from several people; then, if slots remain, second quotes.
+  for (const oncePerSpeaker of [!options.speaker, false]) {
+    for (const { c } of scored) {
+      if (chosen.length >= options.max) break;
+      if (chosen.some((k) => k.c === c)) continue;
+      if (oncePerSpeaker && chosen.some((k) => k.c.quote.speaker === c.quote.speaker)) continue;
+      const terms = new Set(contentTerms(c.quote.text));
+      if (chosen.some((k) => overlap(k.terms, terms) >= SAME_QUOTE_OVERLAP)) continue;
+      chosen.push({ c, terms });
+    }
   }
   return chosen.map((k) => k.c);
 }
