@@ -152,6 +152,9 @@ function foldUncached(name: string): string {
 }
 
 function isCapitalised(word: string): boolean {
+  // ASCII answers by code (most words); only letters beyond it need the case mappings.
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = word.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }

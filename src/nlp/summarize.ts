@@ -146,6 +146,8 @@ function splitRunOn(sentence: Sentence): Sentence[] {
     const prev = m[1]!;
     const next = m[2]!;
     const cut = m.index + prev.length + 1;
+    // Every opener starts with a capital A–Z or an opening quote: most word pairs are dismissed on that alone.
+    if (!OPENER_FIRST_RE.test(next)) continue;
     if (CONTINUATION_WORDS.has(prev.toLowerCase())) continue;
     const isOpener = /^['‘"“][A-Z]/.test(next) || /^[A-Z][a-z]+:$/.test(next) || SENTENCE_OPENERS.has(next);
     if (!isOpener) continue;
@@ -161,6 +163,7 @@ function splitRunOn(sentence: Sentence): Sentence[] {
 }
 
 const RUN_ON_RE = /([A-Za-z0-9]+)\s+(['‘"“]?[A-Za-z]+:?)/g;
+const OPENER_FIRST_RE = /^['‘"“A-Z]/;
 
 function trimLeadIns(sentence: Sentence): Sentence | undefined {
   let { text, start } = sentence;
@@ -215,11 +218,7 @@ function scoreCandidates(candidates: Candidate[], opts: SummarizeOptions): void 
   for (const c of candidates) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const vectors = candidates.map((c) => unitVector(c.terms, (t) => Math.log(1 + n / (df.get(t) ?? 1))));
   // Centrality: similarity to the sentences after this one (PacSum's forward edges: news elaborates on its lead).
-  const centrality = vectors.map((v, i) => {
-    let sum = 0;
-    for (let j = i + 1; j < n; j++) sum += dot(v, vectors[j]!);
-    return sum;
-  });
+  const centrality = forwardCentrality(vectors, df);
   const maxCentrality = Math.max(1e-9, ...centrality);
   for (const [i, c] of candidates.entries()) {
     const position = 1 / (1 + i / opts.positionScale);
@@ -231,6 +230,60 @@ function scoreCandidates(candidates: Candidate[], opts: SummarizeOptions): void 
     if (c.sentence.text.endsWith('?')) score *= opts.quotePenalty;
     c.score = score;
   }
+}
+
+/** Sentences × vocabulary cells up to which `forwardCentrality` lays the vectors out densely. */
+const DENSE_CELLS = 1 << 20;
+
+/**
+ * For each vector, the sum of its dot products with the vectors after it. Quadratic in the sentences, so the vectors
+ * are laid out as term-id arrays over a dense matrix instead of maps: the same products, added in the same order
+ * (over the smaller vector's terms in insertion order, as `dot` does), so the sums are identical.
+ */
+function forwardCentrality(vectors: readonly Map<string, number>[], vocabulary: ReadonlyMap<string, number>): number[] {
+  const n = vectors.length;
+  const width = vocabulary.size;
+  if (n * width > DENSE_CELLS) {
+    return vectors.map((v, i) => {
+      let sum = 0;
+      for (let j = i + 1; j < n; j++) sum += dot(v, vectors[j]!);
+      return sum;
+    });
+  }
+  const termId = new Map<string, number>();
+  for (const t of vocabulary.keys()) termId.set(t, termId.size);
+  const dense = new Float64Array(n * width);
+  const ids: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  vectors.forEach((v, i) => {
+    const vi = new Int32Array(v.size);
+    const wi = new Float64Array(v.size);
+    let k = 0;
+    for (const [t, w] of v) {
+      const id = termId.get(t)!;
+      vi[k] = id;
+      wi[k++] = w;
+      dense[i * width + id] = w;
+    }
+    ids.push(vi);
+    weights.push(wi);
+  });
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let j = i + 1; j < n; j++) {
+      // `dot` walks the smaller vector (the first on a tie) and looks terms up in the other; an absent term adds 0.
+      const [small, large] = ids[i]!.length > ids[j]!.length ? [j, i] : [i, j];
+      const smallIds = ids[small]!;
+      const smallWeights = weights[small]!;
+      const row = large * width;
+      let d = 0;
+      for (let k = 0; k < smallIds.length; k++) d += smallWeights[k]! * dense[row + smallIds[k]!]!;
+      sum += d;
+    }
+    out.push(sum);
+  }
+  return out;
 }
 
 /** Term weights scaled to unit length, so a dot product is a cosine. */

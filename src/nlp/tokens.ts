@@ -9,21 +9,71 @@
  * @example tokenizeWords("NATO's new-look force") // ['nato', 'new-look', 'force']
  */
 export function tokenizeWords(text: string): string[] {
-  const out: string[] = [];
   const lower = text.toLowerCase();
-  // An exec loop and a replace only when needed: this runs on every sentence of every article at ingest.
+  // The scanner below reads UTF-16 code units; a letter outside the BMP (a surrogate pair) needs the regex.
+  if (SURROGATE_RE.test(lower)) return tokenizeWithRegex(lower);
+  // A scan by character codes: this runs on every sentence of every article at ingest, and a regex's match objects
+  // were most of its cost. It matches what WORD_RE matches: word characters, joined by single apostrophes/hyphens.
+  const out: string[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordUnit(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let curly = false;
+    for (;;) {
+      while (i < n && isWordUnit(lower.charCodeAt(i))) i++;
+      const c = lower.charCodeAt(i);
+      if (i + 1 < n && (c === 39 || c === 0x2019 || c === 45 || c === 0x2010) && isWordUnit(lower.charCodeAt(i + 1))) {
+        if (c === 0x2019) curly = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    pushWord(out, lower.slice(start, i), curly);
+  }
+  return out;
+}
+
+/** Adds the token a matched word gives: curly apostrophes straightened, a possessive "'s" dropped, unless empty. */
+function pushWord(out: string[], match: string, curly: boolean): void {
+  let word = match;
+  if (curly) word = word.replace(CURLY_APOSTROPHE_RE, "'");
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  if (word) out.push(word);
+}
+
+function tokenizeWithRegex(lower: string): string[] {
+  const out: string[] = [];
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) {
-    let word = m[0];
-    if (word.includes('’')) word = word.replace(CURLY_APOSTROPHE_RE, "'");
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    if (word) out.push(word);
+    pushWord(out, m[0], m[0].includes('’'));
   }
   return out;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 const CURLY_APOSTROPHE_RE = /’/g;
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
+/** Which UTF-16 code units above ASCII are letters or digits (0 = not yet known, 1 yes, 2 no). */
+const WORD_UNIT = new Uint8Array(65536);
+const WORD_UNIT_RE = /^[\p{L}\p{N}]$/u;
+
+/** Whether a code unit (not a surrogate) is a letter or digit, as `[\p{L}\p{N}]` reads it. */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let known = WORD_UNIT[c] as number;
+  if (known === 0) {
+    known = WORD_UNIT_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_UNIT[c] = known;
+  }
+  return known === 1;
+}
 
 /**
  * Common English function words (articles, pronouns, auxiliaries, prepositions, conjunctions, reporting filler).

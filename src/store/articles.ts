@@ -61,6 +61,54 @@ const CANDIDATE_LIMIT = 25;
 const CANDIDATES_EXAMINED = 64;
 /** Members read per LSH bucket (newest first). */
 const BUCKET_READ_LIMIT = 16;
+/** Buckets and candidates the near-duplicate cache holds before it starts afresh (bounds its memory). */
+const CACHE_LIMIT = 300_000;
+/**
+ * Bucket rows up to which the cache loads every bucket at once: then a key it does not hold is known to be empty and
+ * costs no query (a new article's own keys usually are). Larger stores fill the cache bucket by bucket instead.
+ */
+const LOAD_ALL_ROWS = 300_000;
+
+/** What a near-duplicate lookup needs of a stored article; `minhash` null when it has none. */
+interface CandidateDetail {
+  dateMs: number;
+  clusterId: string;
+  minhash: Uint32Array | null;
+}
+
+/**
+ * The near-duplicate lookup's view of the store, kept in memory: each LSH bucket's newest members (as the
+ * `article_bands` rows give them, newest first) and each candidate's date, story and signature. Ingestion asks for
+ * 32 buckets per article; reading them from SQLite one query each was most of the clustering time. Kept in step by
+ * this process's own writes and valid for one corpus revision only, so a write by any other process (or
+ * connection) makes it start afresh.
+ */
+class BandCache {
+  /** The corpus revision the cached entries reflect; -1: stale, start afresh before use. */
+  revision = -1;
+  /** True when `buckets` holds every non-empty bucket (all rows were loaded), false when filled one by one. */
+  complete = false;
+  readonly buckets = new Map<number, string[]>();
+  readonly details = new Map<string, CandidateDetail | undefined>();
+
+  reset(revision: number): void {
+    this.revision = revision;
+    this.complete = false;
+    this.buckets.clear();
+    this.details.clear();
+  }
+
+  /** Notes a bucket row just inserted: it is the bucket's newest member. */
+  addMember(key: number, id: string): void {
+    const members = this.buckets.get(key);
+    if (!members) {
+      if (this.complete) this.buckets.set(key, [id]);
+      return;
+    }
+    members.unshift(id);
+    if (members.length > BUCKET_READ_LIMIT) members.pop();
+  }
+}
 
 interface Row {
   id: string;
@@ -99,6 +147,7 @@ export class ArticleRepository {
   readonly #bandMembers;
   readonly #candidateDate;
   readonly #candidate;
+  readonly #bandCache = new BandCache();
 
   constructor(db: Db) {
     this.#db = db;
@@ -196,7 +245,10 @@ export class ArticleRepository {
     const upserts = changes.upsert ?? [];
     const removals = changes.remove ?? [];
     if (upserts.length === 0 && removals.length === 0) return this.revision();
-    return this.#db.transaction(() => {
+    // Whether the write took rows out of LSH buckets (the cache cannot tell which older member moves up in its
+    // place), or runs inside a caller's transaction that may still roll back.
+    let bucketsShrank = removals.length > 0 || this.#db.inTransaction;
+    const revision = this.#db.transaction(() => {
       // The revision this write creates: stamped on every row it touches, so an index can catch up on it.
       const changedRev = this.revision() + 1;
       for (const a of upserts) {
@@ -222,7 +274,7 @@ export class ArticleRepository {
             : null,
           changedRev,
         });
-        this.#deleteBands.run(a.id);
+        if (this.#deleteBands.run(a.id).changes > 0) bucketsShrank = true;
         for (const key of a.dedupe?.bands ?? []) this.#insertBand.run(key, a.id);
         this.#deleteQuotes.run(a.id);
         a.enrichment.quotes.forEach((q, seq) => {
@@ -236,6 +288,24 @@ export class ArticleRepository {
       this.#bump.run();
       return changedRev;
     })();
+    this.#keepCacheInStep(upserts, revision, bucketsShrank);
+    return revision;
+  }
+
+  /** After a committed write: brings the near-duplicate cache to the new revision, or empties it. */
+  #keepCacheInStep(upserts: readonly StoredArticle[], revision: number, bucketsShrank: boolean): void {
+    const cache = this.#bandCache;
+    if (bucketsShrank || cache.revision !== revision - 1) {
+      cache.reset(-1);
+      return;
+    }
+    cache.revision = revision;
+    for (const a of upserts) {
+      // Rows were inserted in this order, each with a higher rowid than any before it.
+      for (const key of a.dedupe?.bands ?? []) cache.addMember(key, a.id);
+      // Dropped rather than rewritten: the next look-up reads the row back exactly as stored.
+      cache.details.delete(a.id);
+    }
   }
 
   /** Every article's header, newest first. */
@@ -354,30 +424,62 @@ export class ArticleRepository {
     keys: readonly number[],
     window: { fromMs: number; toMs: number },
   ): { id: string; clusterId: string; dateMs: number; minhash: Uint32Array; shared: number }[] {
+    const cache = this.#bandCache;
+    const revision = this.revision();
+    if (cache.revision !== revision || cache.buckets.size > CACHE_LIMIT || cache.details.size > CACHE_LIMIT) {
+      this.#refillCache(revision);
+    }
     const shared = new Map<string, number>();
     for (const key of new Set(keys)) {
-      for (const id of this.#bandMembers.all(key, BUCKET_READ_LIMIT)) shared.set(id, (shared.get(id) ?? 0) + 1);
+      let members = cache.buckets.get(key);
+      if (!members) {
+        if (cache.complete) continue;
+        members = this.#bandMembers.all(key, BUCKET_READ_LIMIT);
+        cache.buckets.set(key, members);
+      }
+      for (const id of members) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    // Most shared first; ties by id so the answer does not depend on the order buckets were read.
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const out: { id: string; clusterId: string; dateMs: number; minhash: Uint32Array; shared: number }[] = [];
-    for (const [id, count] of ranked.slice(0, CANDIDATES_EXAMINED)) {
+    for (const [id, count] of mostShared(shared, CANDIDATES_EXAMINED)) {
       if (out.length === CANDIDATE_LIMIT) break;
-      const dateMs = this.#candidateDate.get(id);
-      if (dateMs === undefined || dateMs < window.fromMs || dateMs > window.toMs) continue;
-      const row = this.#candidate.get(id);
-      if (!row?.minhash) continue;
-      out.push({
-        id,
-        clusterId: row.cluster_id ?? id,
-        dateMs,
-        minhash: new Uint32Array(
-          row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength),
-        ),
-        shared: count,
-      });
+      let detail: CandidateDetail | undefined;
+      if (cache.details.has(id)) detail = cache.details.get(id);
+      else {
+        detail = this.#readCandidate(id);
+        cache.details.set(id, detail);
+      }
+      if (!detail) continue;
+      const { dateMs } = detail;
+      if (dateMs < window.fromMs || dateMs > window.toMs || !detail.minhash) continue;
+      out.push({ id, clusterId: detail.clusterId, dateMs, minhash: detail.minhash.slice(), shared: count });
     }
     return out;
+  }
+
+  /** Starts the near-duplicate cache afresh at `revision`: every bucket at once when the store is small enough. */
+  #refillCache(revision: number): void {
+    const cache = this.#bandCache;
+    cache.reset(revision);
+    const rows = this.#db.prepare('SELECT MAX(rowid) FROM article_bands').pluck().get() as number | null;
+    if ((rows ?? 0) > LOAD_ALL_ROWS) return;
+    // Oldest first, so each row read is its bucket's newest so far.
+    const all = this.#db.prepare('SELECT band_key, article_id FROM article_bands ORDER BY rowid').raw();
+    cache.complete = true;
+    for (const [key, id] of all.iterate() as IterableIterator<[number, string]>) cache.addMember(key, id);
+  }
+
+  /** One candidate's date, story and signature as stored; undefined when no such article. */
+  #readCandidate(id: string): CandidateDetail | undefined {
+    const dateMs = this.#candidateDate.get(id);
+    if (dateMs === undefined) return undefined;
+    const row = this.#candidate.get(id);
+    if (!row) return undefined;
+    const minhash = row.minhash
+      ? new Uint32Array(
+          row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength),
+        )
+      : null;
+    return { dateMs, clusterId: row.cluster_id ?? id, minhash };
   }
 
   /** Ids of feed-ingested articles dated before `beforeMs`: what the retention window drops. */
@@ -393,6 +495,31 @@ export class ArticleRepository {
   *iterate(): Generator<StoredArticle> {
     for (const row of this.#db.prepare<[], Row>('SELECT * FROM articles').iterate()) yield fromRow(row);
   }
+}
+
+/**
+ * The `limit` ids sharing most buckets, most first; ties by id (code-unit order) so the answer does not depend on
+ * the order buckets were read. Grouped by count first: a full sort of every id met was most of a look-up's time.
+ */
+function mostShared(shared: ReadonlyMap<string, number>, limit: number): [string, number][] {
+  const byCount: string[][] = [];
+  for (const [id, count] of shared) {
+    const group = byCount[count];
+    if (group) group.push(id);
+    else byCount[count] = [id];
+  }
+  const out: [string, number][] = [];
+  for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
+    const group = byCount[count];
+    if (!group) continue;
+    // The default sort compares strings by UTF-16 code units, as `<` does.
+    group.sort();
+    for (const id of group) {
+      if (out.length === limit) break;
+      out.push([id, count]);
+    }
+  }
+  return out;
 }
 
 function fromRow(row: Row): StoredArticle {
