@@ -39,11 +39,14 @@ export class Corpus {
     return this.index.searchText(topic.phrases.join(' '), filter, limit);
   }
 
-  /** Autocomplete for topics: gazetteer names first (prefix, then typo-tolerant), at most 25. */
+  /**
+   * Autocomplete for topics: gazetteer names first (prefix, then typo-tolerant), then people the corpus quotes
+   * (a brief on a person works too); at most 25.
+   */
   topicSuggestions(typed: string): string[] {
-    return topicSuggestions(this.gazetteer, typed)
-      .slice(0, 25)
-      .map((t) => t.name);
+    const topics = topicSuggestions(this.gazetteer, typed).map((t) => t.name);
+    const people = typed.trim() ? this.speakerSuggestions(typed) : [];
+    return [...new Set([...topics, ...people])].slice(0, 25);
   }
 
   /** Autocomplete for speakers: attributed speakers whose name or surname starts with what was typed, most quoted first. */

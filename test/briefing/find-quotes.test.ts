@@ -51,3 +51,19 @@ describe('findQuotes', () => {
     expect(corpus.speakerSuggestions('').length).toBeLessThanOrEqual(25);
   });
 });
+
+describe('topic autocomplete', () => {
+  test('GIVEN a prefix of a region topic THEN the topic comes first', () => {
+    expect(corpus.topicSuggestions('esto')[0]).toBe('Estonia');
+  });
+
+  test('GIVEN a prefix of a quoted person THEN the person is offered too', () => {
+    expect(corpus.topicSuggestions('kalla')).toContain('Kaja Kallas');
+  });
+
+  test('GIVEN nothing typed THEN at most 25 suggestions, topics only', () => {
+    const all = corpus.topicSuggestions('');
+    expect(all.length).toBeLessThanOrEqual(25);
+    expect(all).not.toContain('Kaja Kallas');
+  });
+});
