@@ -1,6 +1,6 @@
 import type { EnrichedQuote } from '../nlp/enrichment.ts';
+import { foldDiacritics } from '../nlp/gazetteer.ts';
 import { contentTerms } from '../nlp/tokens.ts';
-import { foldDiacritics } from '../search/terms.ts';
 import type { StoredArticle } from '../store/articles.ts';
 
 export interface QuoteCandidate {

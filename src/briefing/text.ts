@@ -1,10 +1,8 @@
-/** Shortens text to at most `max` characters at a word boundary, with "…" when something was cut. */
+import { shortenAtWord } from '../corpus/readers.ts';
+
+/** Shortens text to one line of at most `max` characters, cut at a word boundary with "…" when something was cut. */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return shortenAtWord(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /** What a user typed, fit to be echoed back in a sentence: one line, at most 60 characters. */

@@ -5,7 +5,7 @@ import type { ArticleHeader, StoredArticle } from '../store/articles.ts';
 import { searchTerm, searchWords } from './terms.ts';
 
 /** Bump when the indexed fields or term processing change: a saved index of another format is rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** What the index holds of an article: enriched fields, not the raw body, so it stays small and fast (see README). */
 export interface IndexDoc {
