@@ -313,15 +313,7 @@ export class FakeDiscord extends EventEmitter {
       channel_id: this.channelId,
       channel: this.channelObject(),
       member: {
-        user,
-        roles: [],
-        joined_at: '2024-01-01T00:00:00.000Z',
-        deaf: false,
-        mute: false,
-        flags: 0,
-        pending: false,
-        nick: null,
-        avatar: null,
+        ...guildMember(user, []),
         permissions: this.memberPermissions.get(user.id) ?? '2248473465835073',
         communication_disabled_until: null,
       },
@@ -614,17 +606,7 @@ export class FakeDiscord extends EventEmitter {
       if (memberRoute[1] !== this.guildId || memberRoute[2] !== this.applicationId) {
         return this.send(res, 404, { message: 'Unknown Member', code: 10007 });
       }
-      return this.send(res, 200, {
-        user: this.botUser,
-        roles: [this.botRoleId],
-        joined_at: '2024-01-01T00:00:00.000Z',
-        deaf: false,
-        mute: false,
-        flags: 0,
-        pending: false,
-        nick: null,
-        avatar: null,
-      });
+      return this.send(res, 200, guildMember(this.botUser, [this.botRoleId]));
     }
     return this.send(res, 404, { message: '404: Not Found', code: 0 });
   }
@@ -932,4 +914,19 @@ export function commandProblems(def: unknown, where: string): string[] {
     });
   });
   return problems;
+}
+
+/** A guild member object as Discord sends it: a user, their roles, and the fields discord.js reads. */
+function guildMember(user: unknown, roles: string[]): Record<string, unknown> {
+  return {
+    user,
+    roles,
+    joined_at: '2024-01-01T00:00:00.000Z',
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    nick: null,
+    avatar: null,
+  };
 }
