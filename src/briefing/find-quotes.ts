@@ -65,7 +65,7 @@ export function findQuotes(corpus: Corpus, options: FindQuotesOptions): FindQuot
 
 /** The attributed speakers a typed name means: "kallas" → ["Kaja Kallas"]; typos go through the gazetteer. */
 export function matchSpeakers(corpus: Corpus, typed: string): string[] {
-  const all = corpus.articles.speakers().map((s) => s.speaker);
+  const all = corpus.speakers();
   const direct = all.filter((s) => speakerMatches(s, typed));
   if (direct.length > 0) return direct;
   const person = findPerson(corpus.gazetteer, typed);
