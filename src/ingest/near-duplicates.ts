@@ -51,53 +51,77 @@ const OFFSETS = new Uint32Array(MINHASH_SIZE);
   }
 }
 
-/** FNV-1a of a string, 32 bits. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit beyond ASCII: 0 not yet known, 1 a letter or digit, 2 not. Filled as texts are read. */
+const wordCharCache = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter or a digit (`\p{L}` or `\p{N}`): ASCII by range, the rest asked once. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let known = wordCharCache[cp];
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    wordCharCache[cp] = known;
   }
-  return h >>> 0;
+  return known === 1;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * FNV-1a hashes of the words (runs of letters and digits) of a text, in order. A scan by character code: the
+ * regex it replaces built a match object and a string per word, which was most of the signature's cost.
+ */
+function wordHashes(text: string): number[] {
+  const words: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) as number;
+    const units = cp > 0xffff ? 2 : 1;
+    if (isWordCodePoint(cp)) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      // Hash UTF-16 code units, as FNV over the word's string did.
+      for (let u = 0; u < units; u++) h = Math.imul(h ^ text.charCodeAt(i + u), 0x01000193);
+    } else if (inWord) {
+      words.push(h >>> 0);
+      inWord = false;
+    }
+    i += units - 1;
+  }
+  if (inWord) words.push(h >>> 0);
+  return words;
+}
 
 /**
- * The hashed word shingles of a normalised text (see `normaliseBody`), deduplicated. Each word is hashed once and
- * a shingle's hash is mixed from its words' hashes in order, instead of building and hashing every shingle string.
+ * The MinHash signature of a normalised text (see `normaliseBody`): for each hash function, the least value over
+ * the text's 3-word shingles. Each word is hashed once and a shingle's hash is mixed from its words' hashes in
+ * order, instead of building and hashing every shingle string. A shingle that recurs changes no minimum, so
+ * shingles are not deduplicated first.
  */
-function shingleHashesOfNormalised(normalised: string): Uint32Array {
-  const words: number[] = [];
-  for (const m of normalised.matchAll(WORD)) words.push(fnv1a(m[0]));
-  const out = new Set<number>();
+function minhashOfNormalised(normalised: string): Uint32Array {
+  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  const words = wordHashes(normalised);
   if (words.length < SHINGLE_WORDS) {
-    if (words.length > 0) out.add(mix32(words.reduce((h, w) => Math.imul(h ^ w, 0x01000193), 0x811c9dc5)));
-    return Uint32Array.from(out);
+    if (words.length > 0) addShingle(sig, mix32(words.reduce((h, w) => Math.imul(h ^ w, 0x01000193), 0x811c9dc5)));
+    return sig;
   }
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
     let h = 0x811c9dc5;
     for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ (words[i + j] as number), 0x01000193) + j;
-    out.add(mix32(h));
-  }
-  return Uint32Array.from(out);
-}
-
-/** The hashed word shingles of a text (lower-cased, punctuation ignored), deduplicated. */
-export function shingleHashes(text: string): Uint32Array {
-  return shingleHashesOfNormalised(normaliseBody(text));
-}
-
-function minhashOfShingles(shingles: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s] as number;
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const h = (Math.imul(x, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0;
-      if (h < (sig[i] as number)) sig[i] = h;
-    }
+    addShingle(sig, mix32(h));
   }
   return sig;
+}
+
+/** Lowers each of the signature's minima that this shingle's hash under that function undercuts. */
+function addShingle(sig: Uint32Array, x: number): void {
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    const h = (Math.imul(x, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0;
+    if (h < (sig[i] as number)) sig[i] = h;
+  }
 }
 
 /**
@@ -105,7 +129,7 @@ function minhashOfShingles(shingles: Uint32Array): Uint32Array {
  * @example similarity(minhash(a), minhash(b)) // ≈ Jaccard(shingles(a), shingles(b))
  */
 export function minhash(text: string): Uint32Array {
-  return minhashOfShingles(shingleHashes(text));
+  return minhashOfNormalised(normaliseBody(text));
 }
 
 /**
@@ -147,6 +171,6 @@ function hashNormalised(normalised: string): string {
  */
 export function dedupeKeysOf(body: string): { bodyHash: string; minhash: Uint32Array; bands: number[] } {
   const normalised = normaliseBody(body);
-  const sig = minhashOfShingles(shingleHashesOfNormalised(normalised));
+  const sig = minhashOfNormalised(normalised);
   return { bodyHash: hashNormalised(normalised), minhash: sig, bands: bandKeys(sig) };
 }
