@@ -263,7 +263,7 @@ export class ArticleRepository {
           url: a.url ?? null,
           topics: a.enrichment.topics.join(' '),
           body: a.body,
-          paragraphs: JSON.stringify(a.paragraphs),
+          paragraphs: paragraphsColumn(a),
           enrichment: JSON.stringify(a.enrichment),
           enrichVersion: a.enrichVersion,
           addedMs: nowMs,
@@ -522,6 +522,18 @@ function mostShared(shared: ReadonlyMap<string, number>, limit: number): [string
   return out;
 }
 
+const PARAGRAPH_BREAK = '\n\n';
+
+/**
+ * The paragraphs column: empty when the paragraphs are just the body split at blank lines (as every reader builds
+ * them), else their JSON. Storing them again beside the body doubled each row's text and much of the write time.
+ */
+function paragraphsColumn(a: Article): string {
+  const fromBody =
+    a.paragraphs.join(PARAGRAPH_BREAK) === a.body && !a.paragraphs.some((p) => p.includes(PARAGRAPH_BREAK));
+  return fromBody && a.paragraphs.length > 0 ? '' : JSON.stringify(a.paragraphs);
+}
+
 function fromRow(row: Row): StoredArticle {
   return {
     id: row.id,
@@ -533,7 +545,7 @@ function fromRow(row: Row): StoredArticle {
     source: row.source,
     ...(row.url ? { url: row.url } : {}),
     body: row.body,
-    paragraphs: JSON.parse(row.paragraphs) as string[],
+    paragraphs: row.paragraphs === '' ? row.body.split(PARAGRAPH_BREAK) : (JSON.parse(row.paragraphs) as string[]),
     enrichment: JSON.parse(row.enrichment) as Enrichment,
     enrichVersion: row.enrich_version,
     ...(row.cluster_id && row.cluster_id !== row.id ? { clusterId: row.cluster_id } : {}),
