@@ -19,8 +19,6 @@ export interface IngestDeps {
   log: Logger;
   /** When given, milliseconds spent per stage are added to it (benchmarks read it; nothing else needs it). */
   timings?: IngestTimings | undefined;
-  /** Enrichments and duplicate keys already computed (on the worker pool), by article id; the rest are done here. */
-  prepared?: ReadonlyMap<string, PreparedArticle> | undefined;
 }
 
 /** Milliseconds spent per ingestion stage, accumulated over calls. */
@@ -61,9 +59,115 @@ export interface IngestReport {
 /** Articles written to the store per transaction: big enough to amortise the commit, small enough to stay live. */
 const WRITE_BATCH = 200;
 
+/** An empty report. */
+function emptyReport(): IngestReport {
+  return { added: 0, updated: 0, unchanged: 0, offRegion: 0, joinedStories: 0, ids: [] };
+}
+
 /**
- * Takes articles in: skips those already stored unchanged, enriches the rest once, leaves out off-region ones,
- * groups copies and near-duplicates into stories, stores them with origin `feed` and updates the index in place.
+ * One ingestion run, fed an article at a time: skips those already stored unchanged, enriches the rest (unless
+ * their enrichment comes prepared), leaves out off-region ones, groups copies and near-duplicates into stories,
+ * and stores them in transactions of `WRITE_BATCH`, updating the index in place. `finish` writes what is left.
+ */
+class Ingestion {
+  readonly report = emptyReport();
+  readonly #originRef: string;
+  readonly #deps: IngestDeps;
+  readonly #nowMs: number;
+  readonly #clusterer: StoryClusterer;
+  readonly #seen = new Set<string>();
+  #batch: StoredArticle[] = [];
+
+  constructor(originRef: string, deps: IngestDeps, nowMs: number) {
+    this.#originRef = originRef;
+    this.#deps = deps;
+    this.#nowMs = nowMs;
+    this.#clusterer = new StoryClusterer(deps.articles);
+  }
+
+  /** Whether an article needs ingesting: new, or changed since it was stored from a feed. */
+  needs(article: Article): boolean {
+    const before = this.#deps.articles.fingerprint(article.id);
+    return !before || (before.origin !== 'file' && before.contentHash !== hashArticle(article));
+  }
+
+  add(article: Article, prepared?: PreparedArticle): void {
+    const { report } = this;
+    const deps = this.#deps;
+    if (this.#seen.has(article.id)) return;
+    this.#seen.add(article.id);
+    let t = this.#clock();
+    const contentHash = hashArticle(article);
+    const before = deps.articles.fingerprint(article.id);
+    t = this.#lap('lookup', t);
+    // A file under DATA_DIR owns its article: the file sync would undo a feed's version of it.
+    if (before && (before.origin === 'file' || before.contentHash === contentHash)) {
+      report.unchanged++;
+      return;
+    }
+    const enrichment = prepared?.enrichment ?? enrichArticle(article, deps.gazetteer);
+    t = this.#lap('enrich', t);
+    if (relevanceScore(enrichment) < deps.minRelevance) {
+      report.offRegion++;
+      deps.log.debug({ id: article.id, title: article.title }, 'left out: off-region');
+      return;
+    }
+    const dedupe = prepared?.dedupe ?? StoryClusterer.keysOf(article.body);
+    t = this.#lap('signature', t);
+    const story = this.#clusterer.assign(article.id, Date.parse(article.date), dedupe);
+    this.#lap('cluster', t);
+    if (story.duplicateOf) report.joinedStories++;
+    if (before) report.updated++;
+    else report.added++;
+    report.ids.push(article.id);
+    this.#batch.push({
+      ...article,
+      origin: 'feed',
+      originRef: this.#originRef,
+      contentHash,
+      enrichment,
+      enrichVersion: ENRICHMENT_VERSION,
+      clusterId: story.clusterId,
+      dedupe,
+    });
+    if (this.#batch.length >= WRITE_BATCH) this.#flush();
+  }
+
+  finish(): IngestReport {
+    this.#flush();
+    return this.report;
+  }
+
+  #flush(): void {
+    if (this.#batch.length === 0) return;
+    let t = this.#clock();
+    const revision = this.#deps.articles.write({ upsert: this.#batch }, this.#nowMs);
+    t = this.#lap('store', t);
+    this.#deps.index?.applyWrite(revision, this.#batch, []);
+    this.#lap('index', t);
+    this.#clusterer.clearPending();
+    this.#batch = [];
+  }
+
+  /** Now, when timings are wanted (no clock read otherwise). */
+  #clock(): number {
+    return this.#deps.timings ? performance.now() : 0;
+  }
+
+  /** Adds the time since `since` to a stage and returns now. */
+  #lap(stage: keyof IngestTimings, since: number): number {
+    const timings = this.#deps.timings;
+    if (!timings) return 0;
+    const now = performance.now();
+    timings[stage] += now - since;
+    return now;
+  }
+}
+
+/**
+ * Takes articles in on this thread: skips those already stored unchanged, enriches the rest once, leaves out
+ * off-region ones, groups copies and near-duplicates into stories, stores them with origin `feed` and updates the
+ * index in place.
  * @example ingestArticles(parsed, 'https://news.err.ee/rss', deps, Date.now())
  */
 export function ingestArticles(
@@ -72,121 +176,97 @@ export function ingestArticles(
   deps: IngestDeps,
   nowMs: number,
 ): IngestReport {
-  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, offRegion: 0, joinedStories: 0, ids: [] };
-  const clusterer = new StoryClusterer(deps.articles);
-  const timings = deps.timings;
-  // Adds the time since `since` to a stage and returns now; a no-op (no clock read) without `timings`.
-  const lap = (stage: keyof IngestTimings, since: number): number => {
-    if (!timings) return 0;
-    const now = performance.now();
-    timings[stage] += now - since;
-    return now;
-  };
-  let batch: StoredArticle[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    let t = timings ? performance.now() : 0;
-    const revision = deps.articles.write({ upsert: batch }, nowMs);
-    t = lap('store', t);
-    deps.index?.applyWrite(revision, batch, []);
-    lap('index', t);
-    clusterer.clearPending();
-    batch = [];
-  };
-  const seen = new Set<string>();
-  for (const article of incoming) {
-    if (seen.has(article.id)) continue;
-    seen.add(article.id);
-    let t = timings ? performance.now() : 0;
-    const contentHash = hashArticle(article);
-    const before = deps.articles.fingerprint(article.id);
-    t = lap('lookup', t);
-    // A file under DATA_DIR owns its article: the file sync would undo a feed's version of it.
-    if (before && (before.origin === 'file' || before.contentHash === contentHash)) {
-      report.unchanged++;
-      continue;
-    }
-    const prepared = deps.prepared?.get(article.id);
-    const enrichment = prepared?.enrichment ?? enrichArticle(article, deps.gazetteer);
-    t = lap('enrich', t);
-    if (relevanceScore(enrichment) < deps.minRelevance) {
-      report.offRegion++;
-      deps.log.debug({ id: article.id, title: article.title }, 'left out: off-region');
-      continue;
-    }
-    const dedupe = prepared?.dedupe ?? StoryClusterer.keysOf(article.body);
-    t = lap('signature', t);
-    const story = clusterer.assign(article.id, Date.parse(article.date), dedupe);
-    lap('cluster', t);
-    if (story.duplicateOf) report.joinedStories++;
-    if (before) report.updated++;
-    else report.added++;
-    report.ids.push(article.id);
-    batch.push({
-      ...article,
-      origin: 'feed',
-      originRef,
-      contentHash,
-      enrichment,
-      enrichVersion: ENRICHMENT_VERSION,
-      clusterId: story.clusterId,
-      dedupe,
-    });
-    if (batch.length >= WRITE_BATCH) flush();
-  }
-  flush();
-  return report;
+  const ingestion = new Ingestion(originRef, deps, nowMs);
+  for (const article of incoming) ingestion.add(article);
+  return ingestion.finish();
 }
 
 /** Articles per message to an enrichment worker: large enough that messaging costs little, small enough to overlap. */
 const POOL_CHUNK = 25;
+/** Below this many articles to enrich, worker threads cost more to start than they save. */
+export const POOL_THRESHOLD = 200;
 
 /**
- * `ingestArticles` with the enrichment (and duplicate keys) done on a worker pool: chunks are enriched in parallel while the main thread
- * clusters, stores and indexes the chunks already back, in their original order (so the result is the same as the
- * one-thread path). Articles already stored unchanged are not sent to the pool.
+ * Takes a stream of article batches in (a folder's files, a bulk import's feeds, read and parsed only when pulled)
+ * with the enrichment and duplicate keys done on a worker pool, as a pipeline: while the workers enrich, this
+ * thread reads the next batches and clusters, stores and indexes the chunks already back, in their original order
+ * (so the result is the same as `ingestArticles` over the concatenated batches). Articles already stored unchanged
+ * are not sent to the pool.
+ * `pool` is a running pool, or a function that starts one: called only once the stream has given `POOL_THRESHOLD`
+ * articles to enrich (smaller imports stay on this thread), and the pool it returns is closed at the end.
+ * @example await ingestStream(filesAsBatches(folder), folder, deps, Date.now(), () => startEnrichPool(gazetteerPath))
+ */
+export async function ingestStream(
+  source: Iterable<readonly Article[]>,
+  originRef: string,
+  deps: IngestDeps,
+  nowMs: number,
+  pool: EnrichPool | (() => EnrichPool),
+): Promise<IngestReport> {
+  const ingestion = new Ingestion(originRef, deps, nowMs);
+  const batches = source[Symbol.iterator]();
+  let exhausted = false;
+  let waiting: Article[] = [];
+  /** Pulls batches until `count` articles wait to be enriched, or the stream ends. */
+  const pull = (count: number) => {
+    while (waiting.length < count && !exhausted) {
+      const next = batches.next();
+      if (next.done) exhausted = true;
+      else
+        for (const article of next.value) {
+          if (ingestion.needs(article)) waiting.push(article);
+          else ingestion.report.unchanged++;
+        }
+    }
+  };
+  let running: EnrichPool;
+  if (typeof pool === 'function') {
+    pull(POOL_THRESHOLD);
+    if (waiting.length < POOL_THRESHOLD) {
+      for (const article of waiting) ingestion.add(article);
+      return ingestion.finish();
+    }
+    running = pool();
+  } else running = pool;
+  try {
+    // Keep every worker busy and one chunk queued behind them, so the pool never waits on this thread.
+    const ahead = running.size + 1;
+    const inFlight: { chunk: Article[]; results: Promise<PreparedArticle[]> }[] = [];
+    const send = () => {
+      while (inFlight.length < ahead) {
+        pull(POOL_CHUNK);
+        if (waiting.length === 0) return;
+        const chunk = waiting.slice(0, POOL_CHUNK);
+        waiting = waiting.slice(POOL_CHUNK);
+        inFlight.push({ chunk, results: running.enrich(chunk) });
+      }
+    };
+    send();
+    for (let next = inFlight.shift(); next; next = inFlight.shift()) {
+      const started = deps.timings ? performance.now() : 0;
+      const results = await next.results;
+      if (deps.timings) deps.timings.enrich += performance.now() - started;
+      send();
+      next.chunk.forEach((article, k) => {
+        ingestion.add(article, results[k]);
+      });
+    }
+    return ingestion.finish();
+  } finally {
+    if (typeof pool === 'function') await running.close();
+  }
+}
+
+/**
+ * `ingestArticles` with the enrichment done on a worker pool (see `ingestStream`).
  * @example await ingestArticlesInParallel(articles, folder, deps, Date.now(), pool)
  */
-export async function ingestArticlesInParallel(
+export function ingestArticlesInParallel(
   incoming: readonly Article[],
   originRef: string,
   deps: IngestDeps,
   nowMs: number,
   pool: EnrichPool,
 ): Promise<IngestReport> {
-  const fresh = incoming.filter((a) => {
-    const before = deps.articles.fingerprint(a.id);
-    return !before || (before.origin !== 'file' && before.contentHash !== hashArticle(a));
-  });
-  const chunks: Article[][] = [];
-  for (let i = 0; i < fresh.length; i += POOL_CHUNK) chunks.push(fresh.slice(i, i + POOL_CHUNK));
-  // Keep every worker busy and one chunk queued behind them, so the pool never waits on the main thread.
-  const inFlight = chunks.map(() => undefined as Promise<PreparedArticle[]> | undefined);
-  const ahead = pool.size + 1;
-  for (let i = 0; i < Math.min(ahead, chunks.length); i++) inFlight[i] = pool.enrich(chunks[i] as Article[]);
-  const report: IngestReport = {
-    added: 0,
-    updated: 0,
-    unchanged: incoming.length - fresh.length,
-    offRegion: 0,
-    joinedStories: 0,
-    ids: [],
-  };
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i] as Article[];
-    const started = deps.timings ? performance.now() : 0;
-    const results = await (inFlight[i] as Promise<PreparedArticle[]>);
-    if (deps.timings) deps.timings.enrich += performance.now() - started;
-    const next = i + ahead;
-    if (next < chunks.length) inFlight[next] = pool.enrich(chunks[next] as Article[]);
-    const prepared = new Map(chunk.map((a, k) => [a.id, results[k] as PreparedArticle]));
-    const part = ingestArticles(chunk, originRef, { ...deps, prepared }, nowMs);
-    report.added += part.added;
-    report.updated += part.updated;
-    report.unchanged += part.unchanged;
-    report.offRegion += part.offRegion;
-    report.joinedStories += part.joinedStories;
-    report.ids.push(...part.ids);
-  }
-  return report;
+  return ingestStream([incoming], originRef, deps, nowMs, pool);
 }

@@ -18,31 +18,11 @@ import { openDatabase } from '../store/database.ts';
 import { FeedRepository } from '../store/feeds.ts';
 import { startEnrichPool } from './enrich-pool.ts';
 import { IndexSync } from './index-sync.ts';
-import { type IngestDeps, type IngestReport, ingestArticles, ingestArticlesInParallel } from './ingest-articles.ts';
+import { ingestStream } from './ingest-articles.ts';
 import { parseFeedBytes } from './parse-feed.ts';
 import { pollFeed } from './poller.ts';
 
 const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.rdf', '.feed']);
-
-/** Below this many articles worker threads cost more to start than they save. */
-const POOL_THRESHOLD = 200;
-
-/** A folder of articles: enrichment on worker threads when there are enough articles to be worth it. */
-async function ingestInBulk(
-  incoming: Article[],
-  originRef: string,
-  deps: IngestDeps,
-  nowMs: number,
-  dataDir: string,
-): Promise<IngestReport> {
-  if (incoming.length < POOL_THRESHOLD) return ingestArticles(incoming, originRef, deps, nowMs);
-  const pool = startEnrichPool(path.join(dataDir, 'gazetteer.json'));
-  try {
-    return await ingestArticlesInParallel(incoming, originRef, deps, nowMs, pool);
-  } finally {
-    await pool.close();
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const target = argv[0];
@@ -91,43 +71,60 @@ async function main(argv: string[]): Promise<number> {
       summary = { ...report };
     } else {
       const files = listFiles(path.resolve(target));
-      const incoming: Article[] = [];
-      const problems: string[] = [];
-      for (const file of files) {
-        const bytes = fs.readFileSync(file);
-        if (FEED_EXTENSIONS.has(path.extname(file).toLowerCase()) || looksLikeFeed(bytes)) {
-          const parsed = parseFeedBytes(bytes, `file://${file}`);
-          if (!parsed.ok) {
-            problems.push(`${file}: ${parsed.error}`);
-            continue;
-          }
-          for (const item of parsed.feed.items) {
-            const built = buildArticle({
-              title: item.title || undefined,
-              date: item.date ?? new Date(nowMs).toISOString(),
-              source: parsed.feed.title || path.basename(file),
-              url: item.link,
-              body: item.paragraphs.join('\n\n'),
-              paragraphs: item.paragraphs,
-            });
-            if (built.ok) incoming.push(built.article);
-            else problems.push(`${file}: item "${item.title.slice(0, 40)}": ${built.reason}`);
-          }
-          continue;
+      const read = { articles: 0, problems: 0 };
+      const batches = readBatches(files, nowMs, (problem) => {
+        read.problems++;
+        log.warn(problem);
+      });
+      const counted = (function* () {
+        for (const batch of batches) {
+          read.articles += batch.length;
+          yield batch;
         }
-        const read = readArticleBytes(file, bytes);
-        incoming.push(...read.articles);
-        problems.push(...read.problems.map((p) => `${p.path}: ${p.reason}`));
-      }
-      for (const p of problems) log.warn(p);
-      const report = await ingestInBulk(incoming, path.resolve(target), deps, nowMs, config.dataDir);
-      summary = { files: files.length, read: incoming.length, problems: problems.length, ...report, ids: undefined };
+      })();
+      // Read lazily: the next files are parsed while worker threads enrich the ones before.
+      const report = await ingestStream(counted, path.resolve(target), deps, nowMs, () =>
+        startEnrichPool(path.join(config.dataDir, 'gazetteer.json')),
+      );
+      summary = { files: files.length, read: read.articles, problems: read.problems, ...report, ids: undefined };
     }
     indexSync.save();
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return 0;
   } finally {
     db.close();
+  }
+}
+
+/** The articles of each file, one batch per file, read only when the batch is asked for. */
+function* readBatches(files: readonly string[], nowMs: number, problem: (text: string) => void): Generator<Article[]> {
+  for (const file of files) {
+    const bytes = fs.readFileSync(file);
+    if (FEED_EXTENSIONS.has(path.extname(file).toLowerCase()) || looksLikeFeed(bytes)) {
+      const parsed = parseFeedBytes(bytes, `file://${file}`);
+      if (!parsed.ok) {
+        problem(`${file}: ${parsed.error}`);
+        continue;
+      }
+      const batch: Article[] = [];
+      for (const item of parsed.feed.items) {
+        const built = buildArticle({
+          title: item.title || undefined,
+          date: item.date ?? new Date(nowMs).toISOString(),
+          source: parsed.feed.title || path.basename(file),
+          url: item.link,
+          body: item.paragraphs.join('\n\n'),
+          paragraphs: item.paragraphs,
+        });
+        if (built.ok) batch.push(built.article);
+        else problem(`${file}: item "${item.title.slice(0, 40)}": ${built.reason}`);
+      }
+      yield batch;
+      continue;
+    }
+    const read = readArticleBytes(file, bytes);
+    for (const p of read.problems) problem(`${p.path}: ${p.reason}`);
+    yield read.articles;
   }
 }
 

@@ -2,7 +2,12 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type EnrichPool, startEnrichPool } from '../../src/ingest/enrich-pool.ts';
-import { ingestArticles, ingestArticlesInParallel } from '../../src/ingest/ingest-articles.ts';
+import {
+  ingestArticles,
+  ingestArticlesInParallel,
+  ingestStream,
+  POOL_THRESHOLD,
+} from '../../src/ingest/ingest-articles.ts';
 import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { ArticleRepository } from '../../src/store/articles.ts';
 import { openDatabase } from '../../src/store/database.ts';
@@ -38,4 +43,27 @@ test('GIVEN articles with rewritten copies THEN the worker pool stores exactly w
   // A second run finds everything stored and sends nothing to the pool.
   const again = await ingestArticlesInParallel(incoming, 'test', { ...deps, articles: many }, 2_000, pool);
   expect(again).toMatchObject({ added: 0, updated: 0, unchanged: incoming.length });
+});
+
+test('GIVEN a stream of batches THEN the pool starts only once there is enough to enrich, and stores what one thread stores', async () => {
+  const articles = [...syntheticArticles({ count: POOL_THRESHOLD + 30, seed: 9 })];
+  const batches = [articles.slice(0, 50), [], articles.slice(50, 120), articles.slice(120)];
+  const deps = { gazetteer, minRelevance: 0, log };
+  const one = store();
+  const expected = ingestArticles(articles, 'test', { ...deps, articles: one }, 1_000);
+  let started = 0;
+  const startPool = () => {
+    started++;
+    return startEnrichPool(gazetteerPath, 2);
+  };
+  const many = store();
+  expect(await ingestStream(batches, 'test', { ...deps, articles: many }, 1_000, startPool)).toEqual(expected);
+  expect(started).toBe(1);
+  // A small import (and a re-run that finds everything stored) stays on this thread.
+  const small = store();
+  await ingestStream([articles.slice(0, 20)], 'test', { ...deps, articles: small }, 1_000, startPool);
+  const rerun = await ingestStream(batches, 'test', { ...deps, articles: many }, 2_000, startPool);
+  expect(started).toBe(1);
+  expect(small.count()).toBe(20);
+  expect(rerun).toMatchObject({ added: 0, unchanged: articles.length });
 });
