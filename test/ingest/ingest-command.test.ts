@@ -23,6 +23,17 @@ function run(entry: string, args: string[], databasePath: string, input = '') {
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
+/** What `npm run ingest` prints when it is done. */
+interface Summary {
+  files: number;
+  read: number;
+  problems: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  offRegion: number;
+}
+
 /** A folder as someone would import it: two feeds, a broken feed, an article file, and a bulk JSONL export. */
 function importFolder(): { folder: string; bulk: number } {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-import-'));
@@ -51,7 +62,7 @@ describe('npm run ingest -- <folder>', () => {
 
     const first = run('src/ingest/main.ts', [folder], db);
     expect(first.status).toBe(0);
-    const summary = JSON.parse(first.stdout) as Record<string, number>;
+    const summary = JSON.parse(first.stdout) as Summary;
     expect(summary.files).toBe(5);
     expect(summary.problems).toBe(1);
     expect(first.stderr).toContain('broken.rss');
@@ -59,7 +70,7 @@ describe('npm run ingest -- <folder>', () => {
     expect(summary.added).toBeGreaterThan(bulk);
     expect(summary.added + summary.offRegion).toBe(summary.read);
 
-    const again = JSON.parse(run('src/ingest/main.ts', [folder], db).stdout) as Record<string, number>;
+    const again = JSON.parse(run('src/ingest/main.ts', [folder], db).stdout) as Summary;
     expect(again).toMatchObject({ added: 0, updated: 0 });
     expect(again.unchanged).toBe(summary.read - summary.offRegion);
 
