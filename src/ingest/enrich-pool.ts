@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article.ts';
+import type { EnrichInput } from '../nlp/enrich.ts';
 import type { Enrichment } from '../nlp/enrichment.ts';
 import type { DedupeKeys } from '../store/articles.ts';
 
@@ -63,7 +64,9 @@ export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize())
       const id = nextId++;
       return new Promise<PreparedArticle[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, articles });
+        // Only what enrichment reads: the paragraphs (the body again) and the rest would double the copying.
+        const inputs: EnrichInput[] = articles.map(({ title, date, body }) => ({ title, date, body }));
+        worker.postMessage({ id, articles: inputs });
       });
     },
     async close() {

@@ -3,14 +3,13 @@
  * loaded once, computes their duplicate-detection keys, and sends both back in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Article } from '../corpus/article.ts';
-import { enrichArticle } from '../nlp/enrich.ts';
+import { type EnrichInput, enrichArticle } from '../nlp/enrich.ts';
 import { loadGazetteer } from '../nlp/gazetteer.ts';
 import { dedupeKeysOf } from './near-duplicates.ts';
 
 const gazetteer = loadGazetteer((workerData as { gazetteerPath: string }).gazetteerPath);
 
-parentPort?.on('message', (message: { id: number; articles: Article[] }) => {
+parentPort?.on('message', (message: { id: number; articles: EnrichInput[] }) => {
   try {
     const results = message.articles.map((article) => ({
       enrichment: enrichArticle(article, gazetteer),

@@ -11,6 +11,9 @@ import { summarizeText } from './summarize.ts';
 
 export { ENRICHMENT_VERSION };
 
+/** What enrichment reads of an article: its title, its date (for people's roles on that day) and its text. */
+export type EnrichInput = Pick<Article, 'title' | 'date' | 'body'>;
+
 /** How many of an article's sentences make its own summary. */
 const SUMMARY_SENTENCES = 3;
 
@@ -19,7 +22,7 @@ const SUMMARY_SENTENCES = 3;
  * its summary, quotes and reported speech with speakers and their roles on the article's date, topics and people.
  * @example const enrichment = enrichArticle(article, gazetteer);
  */
-export function enrichArticle(article: Article, gazetteer: Gazetteer): Enrichment {
+export function enrichArticle(article: EnrichInput, gazetteer: Gazetteer): Enrichment {
   const body = article.body;
   const sentences = splitSentences(body);
   const spans = sentences.map((s) => [s.start, s.end] as [number, number]);
