@@ -1,5 +1,5 @@
 import { type Sentence, splitSentences } from './sentences.ts';
-import { contentTerms, contentTermsOf, tokenizeWords } from './tokens.ts';
+import { contentTerms, contentTermsOf, countContentTerms, tokenizeWords } from './tokens.ts';
 
 /** One document offered to the multi-document summariser: its sentences in order, and a prior weight (recency). */
 export interface SummaryDoc {
@@ -57,14 +57,30 @@ export const DEFAULT_SUMMARIZE_OPTIONS: Readonly<SummarizeOptions> = Object.free
   maxSimilarity: 0.4,
 });
 
-/** A sentence as the scorer sees it: its span (lead-ins trimmed), its terms, and its place among candidates. */
+/** A sentence as the scorer sees it: its span (lead-ins trimmed), its place among candidates, its size and score. */
 interface Candidate {
   sentence: Sentence;
-  /** Index among the story's sentences (after boilerplate is dropped). */
+  /** Index among the story's sentences (after boilerplate is dropped); also its index in `Story.candidates`. */
   position: number;
-  terms: Map<string, number>;
+  /** Its distinct terms are entries `termsFrom` to `termsTo` (exclusive) of the story's term table. */
+  termsFrom: number;
+  termsTo: number;
   words: number;
   score: number;
+}
+
+/**
+ * A story's candidates and their terms (as `countContentTerms` lays them out). Terms are numbered per story and every
+ * candidate's distinct terms lie in one flat table, in the order they first occur in the sentence (the order a `Map`
+ * of counts would iterate them): scoring is quadratic in the sentences, and plain number arrays avoid a string-keyed
+ * map per sentence.
+ */
+interface Story {
+  candidates: Candidate[];
+  /** How many distinct terms the story has; term ids are 0 … vocabulary − 1. */
+  vocabulary: number;
+  termIds: number[];
+  termCounts: number[];
 }
 
 /**
@@ -76,19 +92,23 @@ interface Candidate {
 export function summarizeText(text: string, count = 3, options: Partial<SummarizeOptions> = {}): Sentence[] {
   const opts = { ...DEFAULT_SUMMARIZE_OPTIONS, ...options };
   if (count <= 0) return [];
-  const candidates = storyCandidates(text);
-  if (candidates.length === 0) return [];
-  scoreCandidates(candidates, opts);
-  const picked = pickDiverse(candidates, count, opts);
+  const story = storyCandidates(text);
+  if (story.candidates.length === 0) return [];
+  scoreCandidates(story, opts);
+  const picked = pickDiverse(story, count, opts);
   return picked.sort((a, b) => a.sentence.start - b.sentence.start).map((c) => c.sentence);
 }
+
+/** A dateline lead-in: "(CNN)", "LONDON, England (CNN) --". */
+const DATELINE_RE =
+  /^(?:[A-Z][A-Za-z.'\- ]{0,40},\s*)?(?:[A-Z][A-Za-z.'\- ]{0,40}\s*)?\((?:CNN|AP|Reuters|AFP|EW\.com|CNN Student News)\)\s*(?:--|—|-)?\s*/;
 
 /**
  * Lead-ins that are not part of the first sentence's content: "(CNN)", "LONDON, England (CNN) --",
  * "By . Jane Doe . PUBLISHED: . 10:05 EST, 3 April 2015 . | . UPDATED: . …", "Scroll down for video".
  */
 const LEAD_IN_RES: readonly RegExp[] = [
-  /^(?:[A-Z][A-Za-z.'\- ]{0,40},\s*)?(?:[A-Z][A-Za-z.'\- ]{0,40}\s*)?\((?:CNN|AP|Reuters|AFP|EW\.com|CNN Student News)\)\s*(?:--|—|-)?\s*/,
+  DATELINE_RE,
   /^By\s*\.?\s*(?:[^.]{1,60}\.\s*){0,3}?(?:PUBLISHED:.*?\.\s*)?(?:\|\s*\.\s*)?(?:UPDATED:\s*\.?\s*\d{1,2}:\d{2}\s*\w*,\s*\d{1,2}\s+\w+\s+\d{4}\s*\.?\s*)/,
   /^(?:PUBLISHED|UPDATED|Last updated)(?:\s+at)?:?\s*\.?\s*\d{1,2}:\d{2}\s*\w*,\s*\d{1,2}\s+\w+\s+\d{4}\s*\.?\s*(?:\|\s*\.?\s*)?/i,
   /^(?:Scroll down for (?:the )?videos?|Scroll down to see more|Video:?)\s*\.?\s*/i,
@@ -105,18 +125,38 @@ const FURNITURE_RE =
 const CAPTION_RE =
   /\((?:left|right|centre|center|top|bottom|above|below|pictured|inset|file)\b[^)]*\)|\bpictured\b|^(?:Above|Below|Pictured|Photo|Picture|Image|Inset|Left|Right)\s*:|^[A-Z][\w'’ -]{0,25}:\s+[A-Z]/i;
 
+/**
+ * Whether a text has what every CAPTION_RE alternative needs: a "(", a ":" or "pictured" in any case (the regex has no
+ * `u` flag, so only ASCII letters match its letters). Most sentences have none, and the test is far cheaper.
+ */
+function mayBeCaption(text: string): boolean {
+  return text.includes('(') || text.includes(':') || PICTURED_RE.test(text);
+}
+
+const PICTURED_RE = /pictured/i;
+
 /** Splits the text and turns each usable sentence into a scored-to-be candidate. */
-function storyCandidates(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const raw of splitSentences(text).flatMap(splitRunOn)) {
-    const sentence = trimLeadIns(raw);
-    if (!sentence || FURNITURE_RE.test(sentence.text)) continue;
-    // Numbers do not make a sentence: "12:04 EST, 3 April 2014 ." is a timestamp, not six words.
-    const tokens = tokenizeWords(sentence.text);
-    const words = tokens.filter((w) => LETTER_RE.test(w)).length;
-    out.push({ sentence, position: out.length, terms: countTerms(contentTermsOf(tokens)), words, score: 0 });
+function storyCandidates(text: string): Story {
+  const sentences: Sentence[] = [];
+  for (const raw of splitSentences(text)) {
+    for (const part of splitRunOn(raw)) {
+      const sentence = trimLeadIns(part);
+      if (sentence && !FURNITURE_RE.test(sentence.text)) sentences.push(sentence);
+    }
   }
-  return out;
+  const { terms, from, ids, counts, words } = countContentTerms(sentences.map((s) => s.text));
+  const candidates = sentences.map(
+    (sentence, position): Candidate => ({
+      sentence,
+      position,
+      termsFrom: from[position]!,
+      termsTo: from[position + 1]!,
+      // Numbers do not make a sentence: "12:04 EST, 3 April 2014 ." is a timestamp, not six words.
+      words: words[position]!,
+      score: 0,
+    }),
+  );
+  return { candidates, vocabulary: terms.length, termIds: ids, termCounts: counts };
 }
 
 /** Words that a sentence can end on only in a fragment; a capital after them is a title or name, not a new sentence. */
@@ -139,8 +179,11 @@ const SENTENCE_OPENERS = new Set(
  * quote, a "Label:" or a typical sentence opener, so a caption and the sentence after it are judged separately.
  */
 function splitRunOn(sentence: Sentence): Sentence[] {
-  const out: Sentence[] = [];
   const { text } = sentence;
+  // Almost no sentence has a place to split (a quote, "Label:" or opener right after a space): one cheap test
+  // dismisses those before the word pairs are walked.
+  if (!RUN_ON_HINT_RE.test(text)) return [{ text, start: sentence.start, end: sentence.end }];
+  const out: Sentence[] = [];
   let from = 0;
   for (const m of text.matchAll(RUN_ON_RE)) {
     const prev = m[1]!;
@@ -164,12 +207,27 @@ function splitRunOn(sentence: Sentence): Sentence[] {
 
 const RUN_ON_RE = /([A-Za-z0-9]+)\s+(['‘"“]?[A-Za-z]+:?)/g;
 const OPENER_FIRST_RE = /^['‘"“A-Z]/;
+/**
+ * Where `splitRunOn` can split, a space is followed by what `isOpener` accepts as the next word: an opening quote and
+ * a capital, a "Label:", or an opener with no more letters or a colon after it. A text without one has no word pair
+ * that could pass, so this is an exact shortcut, not a heuristic.
+ */
+const RUN_ON_HINT_RE = new RegExp(
+  `\\s(?:['‘"“][A-Z]|[A-Z][a-z]+:|(?:${[...SENTENCE_OPENERS].join('|')})(?![A-Za-z:]))`,
+);
+
+/** ' ‘ " “ : the quotes a direct quote opens with. */
+function isOpeningQuote(c: number): boolean {
+  return c === 39 || c === 0x2018 || c === 34 || c === 0x201c;
+}
 
 function trimLeadIns(sentence: Sentence): Sentence | undefined {
   let { text, start } = sentence;
   for (let changed = true; changed; ) {
     changed = false;
     for (const re of LEAD_IN_RES) {
+      // The dateline pattern backtracks a lot on any capitalised sentence; it needs a "(" to match at all.
+      if (re === DATELINE_RE && !text.includes('(')) continue;
       const m = re.exec(text);
       if (m && m[0].length > 0) {
         text = text.slice(m[0].length);
@@ -183,8 +241,6 @@ function trimLeadIns(sentence: Sentence): Sentence | undefined {
   if (!text) return undefined;
   return { text, start: start + lead, end: start + lead + text.length };
 }
-
-const LETTER_RE = /\p{L}/u;
 
 function termCounts(text: string): Map<string, number> {
   return countTerms(contentTerms(text));
@@ -211,22 +267,36 @@ function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: stri
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function scoreCandidates(candidates: Candidate[], opts: SummarizeOptions): void {
+function scoreCandidates(story: Story, opts: SummarizeOptions): void {
+  const { candidates, vocabulary, termIds, termCounts } = story;
   const n = candidates.length;
   // idf over the story's own sentences: terms in every sentence ("said", the protagonist's name) count less.
-  const df = new Map<string, number>();
-  for (const c of candidates) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const vectors = candidates.map((c) => unitVector(c.terms, (t) => Math.log(1 + n / (df.get(t) ?? 1))));
+  const df = new Int32Array(vocabulary);
+  for (const id of termIds) df[id]!++;
+  const idf = new Float64Array(vocabulary);
+  for (let id = 0; id < vocabulary; id++) idf[id] = Math.log(1 + n / df[id]!);
+  // Each candidate's idf-weighted term vector, scaled to unit length (so a dot product is a cosine).
+  const weights = new Float64Array(termIds.length);
+  for (const c of candidates) {
+    let norm = 0;
+    for (let k = c.termsFrom; k < c.termsTo; k++) {
+      const w = termCounts[k]! * idf[termIds[k]!]!;
+      weights[k] = w;
+      norm += w * w;
+    }
+    if (norm > 0) for (let k = c.termsFrom; k < c.termsTo; k++) weights[k] = weights[k]! / Math.sqrt(norm);
+  }
   // Centrality: similarity to the sentences after this one (PacSum's forward edges: news elaborates on its lead).
-  const centrality = forwardCentrality(vectors, df);
-  const maxCentrality = Math.max(1e-9, ...centrality);
+  const centrality = forwardCentrality(story, weights);
+  let maxCentrality = 1e-9;
+  for (const x of centrality) if (x > maxCentrality) maxCentrality = x;
   for (const [i, c] of candidates.entries()) {
     const position = 1 / (1 + i / opts.positionScale);
     let score = position + opts.centralityWeight * (centrality[i]! / maxCentrality);
     score *= lengthFit(c.words, opts);
     if (c.words < opts.minWords) score = 0;
-    if (/^["“‘']/.test(c.sentence.text)) score *= opts.quotePenalty;
-    if (CAPTION_RE.test(c.sentence.text)) score *= opts.captionPenalty;
+    if (isOpeningQuote(c.sentence.text.charCodeAt(0))) score *= opts.quotePenalty;
+    if (mayBeCaption(c.sentence.text) && CAPTION_RE.test(c.sentence.text)) score *= opts.captionPenalty;
     if (c.sentence.text.endsWith('?')) score *= opts.quotePenalty;
     c.score = score;
   }
@@ -234,55 +304,46 @@ function scoreCandidates(candidates: Candidate[], opts: SummarizeOptions): void 
 
 /** Sentences × vocabulary cells up to which `forwardCentrality` lays the vectors out densely. */
 const DENSE_CELLS = 1 << 20;
+/** A dense layout this small reuses one buffer (cleared after use) instead of allocating one per story. */
+const denseScratch = new Float64Array(1 << 15);
 
 /**
- * For each vector, the sum of its dot products with the vectors after it. Quadratic in the sentences, so the vectors
- * are laid out as term-id arrays over a dense matrix instead of maps: the same products, added in the same order
- * (over the smaller vector's terms in insertion order, as `dot` does), so the sums are identical.
+ * For each candidate, the sum of its vector's dot products with the vectors of the candidates after it. Each dot
+ * product walks the smaller vector (the first on a tie) in its term order and looks its terms up in the other, and
+ * the sums run in candidate order: the same additions in the same order as over maps, so the floating-point results
+ * (and hence the rankings) do not depend on the layout. Quadratic in the sentences, so the looked-up vector is a row of
+ * a dense sentences × vocabulary matrix; a huge story falls back to spreading one vector at a time into a row.
  */
-function forwardCentrality(vectors: readonly Map<string, number>[], vocabulary: ReadonlyMap<string, number>): number[] {
-  const n = vectors.length;
-  const width = vocabulary.size;
-  if (n * width > DENSE_CELLS) {
-    return vectors.map((v, i) => {
-      let sum = 0;
-      for (let j = i + 1; j < n; j++) sum += dot(v, vectors[j]!);
-      return sum;
-    });
-  }
-  const termId = new Map<string, number>();
-  for (const t of vocabulary.keys()) termId.set(t, termId.size);
-  const dense = new Float64Array(n * width);
-  const ids: Int32Array[] = [];
-  const weights: Float64Array[] = [];
-  vectors.forEach((v, i) => {
-    const vi = new Int32Array(v.size);
-    const wi = new Float64Array(v.size);
-    let k = 0;
-    for (const [t, w] of v) {
-      const id = termId.get(t)!;
-      vi[k] = id;
-      wi[k++] = w;
-      dense[i * width + id] = w;
-    }
-    ids.push(vi);
-    weights.push(wi);
-  });
+function forwardCentrality(story: Story, weights: Float64Array): number[] {
+  const { candidates, vocabulary: width, termIds } = story;
+  const n = candidates.length;
+  const cells = n * width;
+  const dense = cells <= DENSE_CELLS ? (cells <= denseScratch.length ? denseScratch : new Float64Array(cells)) : null;
+  const spread = (c: Candidate, into: Float64Array, offset: number, clear: boolean) => {
+    for (let k = c.termsFrom; k < c.termsTo; k++) into[offset + termIds[k]!] = clear ? 0 : weights[k]!;
+  };
+  if (dense) for (const c of candidates) spread(c, dense, c.position * width, false);
+  const row = dense ?? new Float64Array(width);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
+    const a = candidates[i]!;
     let sum = 0;
     for (let j = i + 1; j < n; j++) {
-      // `dot` walks the smaller vector (the first on a tie) and looks terms up in the other; an absent term adds 0.
-      const [small, large] = ids[i]!.length > ids[j]!.length ? [j, i] : [i, j];
-      const smallIds = ids[small]!;
-      const smallWeights = weights[small]!;
-      const row = large * width;
+      const b = candidates[j]!;
+      const bSmaller = a.termsTo - a.termsFrom > b.termsTo - b.termsFrom;
+      const small = bSmaller ? b : a;
+      const large = bSmaller ? a : b;
+      if (!dense) spread(large, row, 0, false);
+      // An absent term looks up 0 and adds 0 (the weights are positive), as skipping it would.
+      const offset = dense ? large.position * width : 0;
       let d = 0;
-      for (let k = 0; k < smallIds.length; k++) d += smallWeights[k]! * dense[row + smallIds[k]!]!;
+      for (let k = small.termsFrom; k < small.termsTo; k++) d += weights[k]! * row[offset + termIds[k]!]!;
+      if (!dense) spread(large, row, 0, true);
       sum += d;
     }
     out.push(sum);
   }
+  if (dense === denseScratch) for (const c of candidates) spread(c, dense, c.position * width, true);
   return out;
 }
 
@@ -316,15 +377,35 @@ function lengthFit(words: number, opts: SummarizeOptions): number {
 }
 
 /** Greedy picks by score, skipping a candidate that repeats one already picked. */
-function pickDiverse(candidates: Candidate[], count: number, opts: SummarizeOptions): Candidate[] {
-  const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.position - b.position);
+function pickDiverse(story: Story, count: number, opts: SummarizeOptions): Candidate[] {
+  const ranked = story.candidates
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || a.position - b.position);
   const picked: Candidate[] = [];
   for (const c of ranked) {
     if (picked.length >= count) break;
-    if (picked.some((p) => cosine(p.terms, c.terms) > opts.maxSimilarity)) continue;
+    if (picked.some((p) => countCosine(story, p, c) > opts.maxSimilarity)) continue;
     picked.push(c);
   }
   return picked;
+}
+
+/**
+ * Cosine similarity of two candidates' raw term counts. Counts are small integers, so every sum is exact and the
+ * result equals `cosine` over count maps whatever order the terms are visited in.
+ */
+function countCosine(story: Story, a: Candidate, b: Candidate): number {
+  const { termIds, termCounts } = story;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = a.termsFrom; k < a.termsTo; k++) {
+    const x = termCounts[k]!;
+    na += x * x;
+    for (let m = b.termsFrom; m < b.termsTo; m++) if (termIds[m] === termIds[k]) dot += x * termCounts[m]!;
+  }
+  for (let m = b.termsFrom; m < b.termsTo; m++) nb += termCounts[m]! * termCounts[m]!;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** Cosine above which two sentences from different documents count as the same sentence (syndicated copies). */

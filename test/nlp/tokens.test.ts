@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { contentTerms, porterStem, STOPWORDS, tokenizeWords } from '../../src/nlp/tokens.ts';
+import { contentTerms, countContentTerms, porterStem, STOPWORDS, tokenizeWords } from '../../src/nlp/tokens.ts';
 
 describe('GIVEN the Porter stemmer', () => {
   // Pairs from Porter (1980) and nltk's documentation; the third column is the published algorithm where it differs.
@@ -107,5 +107,44 @@ describe('GIVEN content terms', () => {
   test('THEN the stopword list holds function words, not topic words', () => {
     expect(STOPWORDS.has('the')).toBe(true);
     expect(STOPWORDS.has('nato')).toBe(false);
+  });
+});
+
+describe('GIVEN content-term counts of several texts', () => {
+  test.each([
+    [
+      'numbers a term the same wherever it recurs and counts it per text',
+      ['Troops arrive.', 'More troops arrived in Narva, troops say.'],
+      {
+        terms: ['troop', 'arriv', 'narva'],
+        from: [0, 2, 5],
+        ids: [0, 1, 0, 1, 2],
+        counts: [1, 1, 2, 1, 1],
+        words: [2, 7],
+      },
+    ],
+    [
+      'counts words without bare numbers',
+      ['12:04 EST, 3 April 2014', ''],
+      { terms: ['est', 'april'], from: [0, 2, 2], ids: [0, 1], counts: [1, 1], words: [2, 0] },
+    ],
+  ])('WHEN it %s', (_name, texts, expected) => {
+    expect(countContentTerms(texts)).toEqual(expected);
+  });
+
+  test('THEN the counts are those of contentTerms, in order of first occurrence, and letter-bearing tokens are words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme-composite' }), { maxLength: 4 }), (texts) => {
+        const { terms, from, ids, counts, words } = countContentTerms(texts);
+        expect(new Set(terms).size).toBe(terms.length);
+        texts.forEach((text, i) => {
+          const expected = new Map<string, number>();
+          for (const t of contentTerms(text)) expected.set(t, (expected.get(t) ?? 0) + 1);
+          const got = ids.slice(from[i], from[i + 1]).map((id, k) => [terms[id], counts[from[i]! + k]]);
+          expect(got).toEqual([...expected]);
+          expect(words[i]).toBe(tokenizeWords(text).filter((w) => /\p{L}/u.test(w)).length);
+        });
+      }),
+    );
   });
 });
