@@ -59,6 +59,14 @@ export interface IngestReport {
 /** Articles written to the store per transaction: big enough to amortise the commit, small enough to stay live. */
 const WRITE_BATCH = 200;
 
+/** An article that needs taking in, as `Ingestion.examine` found it. */
+interface Incoming {
+  article: Article;
+  contentHash: string;
+  /** Whether an older version is stored (an update rather than an addition). */
+  stored: boolean;
+}
+
 /** An empty report. */
 function emptyReport(): IngestReport {
   return { added: 0, updated: 0, unchanged: 0, offRegion: 0, joinedStories: 0, ids: [] };
@@ -85,26 +93,36 @@ class Ingestion {
     this.#clusterer = new StoryClusterer(deps.articles);
   }
 
-  /** Whether an article needs ingesting: new, or changed since it was stored from a feed. */
-  needs(article: Article): boolean {
-    const before = this.#deps.articles.fingerprint(article.id);
-    return !before || (before.origin !== 'file' && before.contentHash !== hashArticle(article));
-  }
-
-  add(article: Article, prepared?: PreparedArticle): void {
-    const { report } = this;
-    const deps = this.#deps;
-    if (this.#seen.has(article.id)) return;
+  /**
+   * Looks an incoming article up: undefined when there is nothing to do (already stored unchanged, owned by a file,
+   * or seen earlier in this run), else what `take` needs to store it.
+   */
+  examine(article: Article): Incoming | undefined {
+    if (this.#seen.has(article.id)) return undefined;
     this.#seen.add(article.id);
-    let t = this.#clock();
+    const t = this.#clock();
     const contentHash = hashArticle(article);
-    const before = deps.articles.fingerprint(article.id);
-    t = this.#lap('lookup', t);
+    const before = this.#deps.articles.fingerprint(article.id);
+    this.#lap('lookup', t);
     // A file under DATA_DIR owns its article: the file sync would undo a feed's version of it.
     if (before && (before.origin === 'file' || before.contentHash === contentHash)) {
-      report.unchanged++;
-      return;
+      this.report.unchanged++;
+      return undefined;
     }
+    return { article, contentHash, stored: before !== undefined };
+  }
+
+  /** Examines an article and takes it in when it needs it, enriching it on this thread. */
+  add(article: Article): void {
+    const incoming = this.examine(article);
+    if (incoming) this.take(incoming);
+  }
+
+  /** Takes an examined article in: enriched (unless that comes prepared), clustered, and queued for writing. */
+  take({ article, contentHash, stored }: Incoming, prepared?: PreparedArticle): void {
+    const { report } = this;
+    const deps = this.#deps;
+    let t = this.#clock();
     const enrichment = prepared?.enrichment ?? enrichArticle(article, deps.gazetteer);
     t = this.#lap('enrich', t);
     if (relevanceScore(enrichment) < deps.minRelevance) {
@@ -117,7 +135,7 @@ class Ingestion {
     const story = this.#clusterer.assign(article.id, Date.parse(article.date), dedupe);
     this.#lap('cluster', t);
     if (story.duplicateOf) report.joinedStories++;
-    if (before) report.updated++;
+    if (stored) report.updated++;
     else report.added++;
     report.ids.push(article.id);
     this.#batch.push({
@@ -206,7 +224,7 @@ export async function ingestStream(
   const ingestion = new Ingestion(originRef, deps, nowMs);
   const batches = source[Symbol.iterator]();
   let exhausted = false;
-  let waiting: Article[] = [];
+  let waiting: Incoming[] = [];
   /** Pulls batches until `count` articles wait to be enriched, or the stream ends. */
   const pull = (count: number) => {
     while (waiting.length < count && !exhausted) {
@@ -214,8 +232,8 @@ export async function ingestStream(
       if (next.done) exhausted = true;
       else
         for (const article of next.value) {
-          if (ingestion.needs(article)) waiting.push(article);
-          else ingestion.report.unchanged++;
+          const incoming = ingestion.examine(article);
+          if (incoming) waiting.push(incoming);
         }
     }
   };
@@ -223,7 +241,7 @@ export async function ingestStream(
   if (typeof pool === 'function') {
     pull(POOL_THRESHOLD);
     if (waiting.length < POOL_THRESHOLD) {
-      for (const article of waiting) ingestion.add(article);
+      for (const incoming of waiting) ingestion.take(incoming);
       return ingestion.finish();
     }
     running = pool();
@@ -231,14 +249,14 @@ export async function ingestStream(
   try {
     // Keep every worker busy and one chunk queued behind them, so the pool never waits on this thread.
     const ahead = running.size + 1;
-    const inFlight: { chunk: Article[]; results: Promise<PreparedArticle[]> }[] = [];
+    const inFlight: { chunk: Incoming[]; results: Promise<PreparedArticle[]> }[] = [];
     const send = () => {
       while (inFlight.length < ahead) {
         pull(POOL_CHUNK);
         if (waiting.length === 0) return;
         const chunk = waiting.slice(0, POOL_CHUNK);
         waiting = waiting.slice(POOL_CHUNK);
-        inFlight.push({ chunk, results: running.enrich(chunk) });
+        inFlight.push({ chunk, results: running.enrich(chunk.map((c) => c.article)) });
       }
     };
     send();
@@ -247,8 +265,8 @@ export async function ingestStream(
       const results = await next.results;
       if (deps.timings) deps.timings.enrich += performance.now() - started;
       send();
-      next.chunk.forEach((article, k) => {
-        ingestion.add(article, results[k]);
+      next.chunk.forEach((incoming, k) => {
+        ingestion.take(incoming, results[k]);
       });
     }
     return ingestion.finish();
