@@ -126,7 +126,11 @@ function lastNonSpace(text: string, from: number, limit: number): number {
  * quotes that run over several paragraphs (a paragraph opening with a mark that is not closed continues in the
  * next one: one span per paragraph). Apostrophes ("don't", "Jones' car") are not marks.
  */
-export const findQuoteSpans: (text: string) => QuoteSpan[] = rememberLast(findQuoteSpansUncached);
+export const findQuoteSpans: (text: string) => QuoteSpan[] = rememberLast(
+  findQuoteSpansUncached,
+  undefined,
+  (span) => ({ ...span }),
+);
 
 function findQuoteSpansUncached(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -327,15 +331,17 @@ const TOKEN_RE = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|[\p{L}\p{N}][\p{L}\p{M}\
 function tokens(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(TOKEN_RE)) {
+  // An exec loop rather than matchAll, which copies the pattern on every call (twice per quote).
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
     let w = m[0];
-    if (w.endsWith('.') && !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev)\.$/u.test(w))
-      w = w.replace(/\.+$/u, '');
-    const start = from + (m.index ?? 0);
+    if (w.endsWith('.') && !ABBREVIATION_WITH_STOP_RE.test(w)) w = w.replace(/\.+$/u, '');
+    const start = from + m.index;
     out.push({ w, start, end: start + w.length });
   }
   return out;
 }
+const ABBREVIATION_WITH_STOP_RE = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev)\.$/u;
 
 function isCap(w: string): boolean {
   const c = w.charAt(0);
@@ -486,10 +492,26 @@ interface CueHit {
 }
 
 function findCues(words: Word[]): CueHit[] {
+  for (const recent of recentCues) if (recent.words === words) return recent.hits;
+  const hits = findCuesUncached(words);
+  recentCues.unshift({ words, hits });
+  if (recentCues.length > 2) recentCues.pop();
+  return hits;
+}
+
+/**
+ * The cues of the last two word lists read: each quote asks several times for the cues of its words before and
+ * after it. (Word lists are never changed once read.)
+ */
+const recentCues: { words: readonly Word[]; hits: CueHit[] }[] = [];
+
+function findCuesUncached(words: readonly Word[]): CueHit[] {
   const hits: CueHit[] = [];
+  // Each word is lower-cased once, as the "next" of the word before it.
+  let next = lowerWordAt(words, 0);
   for (let i = 0; i < words.length; i++) {
-    const w = (words[i]?.w ?? '').toLowerCase();
-    const next = (words[i + 1]?.w ?? '').toLowerCase();
+    const w = next;
+    next = lowerWordAt(words, i + 1);
     if (w === 'according' && next === 'to') hits.push({ cue: 'according to', index: i });
     else if ((w === 'went' || w === 'goes') && next === 'on') hits.push({ cue: `${w} on`, index: i });
     else if (w === 'fired' && next === 'back') hits.push({ cue: 'fired back', index: i });
@@ -505,6 +527,18 @@ function findCues(words: Word[]): CueHit[] {
   return hits;
 }
 const CUE_SET = new Set(CUE_WORDS);
+
+function lowerWordAt(words: readonly Word[], i: number): string {
+  const w = words[i]?.w ?? '';
+  // Most words are lower-case ASCII already, and the engine lower-cases text with curly quotes in it (stored two
+  // bytes a character) slowly.
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
+}
+
 /** After these a cue word is a noun or an adjective: "the said", "so-called", "for continued lower taxes". */
 const CUE_AS_NOUN_OR_ADJECTIVE = new Set(['the', 'so', 'a', 'an', 'his', 'her', 'their', 'its', 'for', 'of', 'with']);
 
@@ -801,15 +835,24 @@ function sentenceEnd(text: string, i: number, limit: number): number {
 
 const WORD_COUNT_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-function countWords(s: string): number {
+/** The words of `s`, counted up to `limit`: callers only compare the count with small numbers. */
+function countWords(s: string, limit: number): number {
   let n = 0;
-  for (const _ of s.matchAll(WORD_COUNT_RE)) n++;
+  WORD_COUNT_RE.lastIndex = 0;
+  while (n < limit && WORD_COUNT_RE.exec(s) !== null) n++;
+  WORD_COUNT_RE.lastIndex = 0;
   return n;
 }
 
+const TITLE_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
 /** A short run of capitalised words without sentence punctuation reads as a title ("One Hundred Years of Solitude"). */
 function looksLikeTitle(s: string): boolean {
-  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  // Nine words are enough to tell: a long quotation need not be cut into all its words.
+  const words: string[] = [];
+  TITLE_WORD_RE.lastIndex = 0;
+  for (let m = TITLE_WORD_RE.exec(s); m !== null && words.length <= 8; m = TITLE_WORD_RE.exec(s)) words.push(m[0]);
+  TITLE_WORD_RE.lastIndex = 0;
   if (words.length === 0 || words.length > 8) return false;
   if (/[.!?,;:]$/u.test(s.trim())) return false;
   const small = /^(?:of|the|a|an|and|or|in|on|at|to|for|with|from|by)$/u;
@@ -821,7 +864,7 @@ function looksLikeTitle(s: string): boolean {
  * between a determiner and a noun, flag a term rather than report speech.
  */
 function isAttributive(text: string, span: QuoteSpan): boolean {
-  if (!span.closed || countWords(text.slice(span.start, span.end)) > 3) return false;
+  if (!span.closed || countWords(text.slice(span.start, span.end), 4) > 3) return false;
   const before = /(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$/iu.test(
     text.slice(Math.max(0, span.open - 8), span.open),
   );
@@ -869,7 +912,8 @@ export function extractQuotes(text: string, options: ExtractQuotesOptions = {}):
     const prevSpan = spans[s - 1];
     const nextSpan = spans[s + 1];
     const quoteText = text.slice(span.start, span.end);
-    const words = countWords(quoteText);
+    // Counted up to 12, the largest of the word counts compared below.
+    const words = countWords(quoteText, 12);
     // Read back to the last quotation kept, not to marks that only flagged a term ("an 'Out' vote, saying: '…'").
     const keptSpan = keptAfter === prevSpan?.after ? prevSpan : undefined;
     const beforeLimit = Math.max(keptAfter, span.open - 400);

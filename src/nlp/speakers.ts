@@ -127,20 +127,19 @@ const LEADING_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
-
 /** Strips accents and case, so "Kallas" and "kallas" and "Kalláš" compare equal. */
 export function foldName(name: string): string {
   const cached = foldCache.get(name);
   if (cached !== undefined) return cached;
   if (foldCache.size > 20000) foldCache.clear();
-  const folded = /^[a-z ]*$/u.test(name) ? name.trim() : foldUncached(name);
+  const folded = ALREADY_FOLDED_RE.test(name) ? name.trim() : foldUncached(name);
   foldCache.set(name, folded);
   return folded;
 }
 
 /** Names repeat within and across articles; folding is the hot spot of name resolution. */
 const foldCache = new Map<string, string>();
+const ALREADY_FOLDED_RE = /^[a-z ]*$/u;
 
 function foldUncached(name: string): string {
   return name
@@ -152,19 +151,57 @@ function foldUncached(name: string): string {
 }
 
 function isCapitalised(word: string): boolean {
+  return isCapitalisedAt(word, 0);
+}
+
+/** Whether the character at `i` is a capital letter. */
+function isCapitalisedAt(text: string, i: number): boolean {
   // ASCII answers by code (most words); only letters beyond it need the case mappings.
-  const code = word.charCodeAt(0);
+  const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
-  const c = word.charAt(0);
+  const c = text.charAt(i);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+const FULL_STOP = 46;
+
+const ACRONYM_RE = /^[\p{Lu}\d&.]+$/u;
+const HAS_UPPER_RE = /\p{Lu}/u;
+
+/** "NASA", "U.S.", "AT&T": capitals, digits, "&" and dots, with at least one capital. */
 function isAcronym(word: string): boolean {
-  return word.length >= 2 && /^[\p{Lu}\d&.]+$/u.test(word) && /\p{Lu}/u.test(word);
+  if (word.length < 2) return false;
+  // ASCII by code (almost every word fails on its first lower-case letter); other letters need the case tables.
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 128) return ACRONYM_RE.test(word) && HAS_UPPER_RE.test(word);
+    else if (!((c >= 48 && c <= 57) || c === 38 || c === 46)) return false;
+  }
+  return upper;
 }
 
+const APOSTROPHE = 39;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+const LOWER_S = 115;
+
+function isApostrophe(code: number): boolean {
+  return code === APOSTROPHE || code === RIGHT_SINGLE_QUOTE;
+}
+
+/** How many trailing characters are a possessive ending: 2 for "'s" (or "’s"), 1 for a bare "'" or "’", else 0. */
+function possessiveLength(word: string): number {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (isApostrophe(last)) return 1;
+  return last === LOWER_S && n >= 2 && isApostrophe(word.charCodeAt(n - 2)) ? 2 : 0;
+}
+
+/** "Kallas's" → "Kallas", "Jones'" → "Jones". */
 function stripPossessive(word: string): string {
-  return word.replace(/[’']s?$/u, '');
+  const cut = possessiveLength(word);
+  return cut === 0 ? word : word.slice(0, word.length - cut);
 }
 
 /** Nationality or place adjectives ("Estonian", "British", "Greek") when they stand before a title. */
@@ -172,48 +209,127 @@ function looksLikeAdjective(word: string): boolean {
   return /(?:an|ian|ese|ish|ic|i|ch|ek|ss)$/u.test(word);
 }
 
+/** Lower case without a trailing full stop ("Gen." → "gen"): how words are looked up in the word lists. */
+function lookupForm(word: string): string {
+  return withoutFullStop(word.toLowerCase());
+}
+
+function withoutFullStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
+/** The word without one trailing full stop or comma ("QC," → "QC"). */
+function withoutTrailingStopOrComma(word: string): string {
+  return word.endsWith('.') || word.endsWith(',') ? word.slice(0, -1) : word;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 /**
  * Splits a noun phrase into its role and its name: "Estonian Prime Minister Kaja Kallas" → role "Estonian Prime
  * Minister", name "Kaja Kallas"; "NASA chief scientist Ellen Stofan" → role "NASA chief scientist".
  */
 export function splitRoleAndName(phrase: string): { role: string | null; name: string | null } {
-  const words = phrase.trim().split(/\s+/u).filter(Boolean);
-  while (words.length > 0 && /^(?:the|a|an)$/iu.test(words[0] ?? '')) words.shift();
-  while (words.length > 0 && TITLE_SUFFIXES.has((words[words.length - 1] ?? '').replace(/[.,]$/u, ''))) words.pop();
-  let cut = -1;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const lw = w.toLowerCase().replace(/\.$/u, '');
-    const next = words[i + 1];
-    const isLast = i === words.length - 1;
-    if (NAME_PARTICLES.has(lw) && next && isCapitalised(next) && !isLast && i > cut + 1) continue;
+  const words = wordsOfPhrase(phrase);
+  const lower = words.map(lowerCase);
+  const at = cutRoleFromName(words, lower);
+  return {
+    role: roleText(words, lower, at),
+    name: at.cut + 1 < at.to ? words.slice(at.cut + 1, at.to).join(' ') : null,
+  };
+}
+
+/**
+ * `phrase.trim().split(/\s+/u).filter(Boolean)`. A speaker phrase nearly always has single plain spaces between its
+ * words and no other white space; it is then split on the space, and only other phrases by the pattern.
+ */
+function wordsOfPhrase(phrase: string): string[] {
+  const n = phrase.length;
+  let plain = n > 0 && phrase.charCodeAt(0) !== SPACE && phrase.charCodeAt(n - 1) !== SPACE;
+  for (let i = 0; plain && i < n; i++) {
+    const c = phrase.charCodeAt(i);
+    if (c === SPACE) plain = phrase.charCodeAt(i + 1) !== SPACE;
+    else if (c >= 9 && c <= 13) plain = false;
+    else if (c >= 128 && WHITE_SPACE_RE.test(phrase.charAt(i))) plain = false;
+  }
+  return plain ? phrase.split(' ') : phrase.trim().split(/\s+/u).filter(Boolean);
+}
+
+const SPACE = 32;
+const WHITE_SPACE_RE = /\s/u;
+
+/** Where a phrase's role ends and its name begins: role `words[from..cut]`, name `words[cut + 1..to - 1]`. */
+interface RoleNameCut {
+  from: number;
+  cut: number;
+  to: number;
+}
+
+/**
+ * {@link splitRoleAndName} on a phrase already cut into words (non-empty, without spaces), with each word in lower
+ * case (`lower[i]` is `words[i].toLowerCase()`): the name finder has both at hand, and joining the words only to
+ * split them again cost more than the split itself.
+ */
+function cutRoleFromName(words: readonly string[], lower: readonly string[]): RoleNameCut {
+  let from = 0;
+  let to = words.length;
+  while (from < to && ARTICLES.has(lower[from] as string)) from++;
+  while (to > from && TITLE_SUFFIXES.has(withoutTrailingStopOrComma(words[to - 1] as string))) to--;
+  let cut = from - 1;
+  // A phrase made only of title words and lower-case words ("the Prime Minister") has no name.
+  let hasTitle = false;
+  let onlyTitlesOrLower = true;
+  for (let i = from; i < to; i++) {
+    const w = words[i] as string;
+    const lw = withoutFullStop(lower[i] as string);
+    const capitalised = isCapitalised(w);
+    const title = TITLE_WORDS.has(lw);
+    if (title) hasTitle = true;
+    else if (capitalised) onlyTitlesOrLower = false;
+    const next = i + 1 < to ? (words[i + 1] as string) : undefined;
+    const isLast = i === to - 1;
+    if (next !== undefined && NAME_PARTICLES.has(lw) && isCapitalised(next) && i > cut + 1) continue;
     const roleWord =
-      !isCapitalised(w) ||
-      (TITLE_WORDS.has(lw) && !isLast) ||
-      (isAcronym(w) && !isLast) ||
-      (/[’']s?$/u.test(w) && !isLast) ||
-      (looksLikeAdjective(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()));
+      !capitalised ||
+      (!isLast && (title || isAcronym(w) || possessiveLength(w) > 0)) ||
+      (next !== undefined && TITLE_WORDS.has(lower[i + 1] as string) && looksLikeAdjective(w));
     if (roleWord) cut = i;
   }
-  // A phrase made only of title words ("the Prime Minister") has no name.
-  const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/u, ''));
-  if (words.some(isTitle) && words.every((w) => isTitle(w) || !isCapitalised(w))) {
-    cut = words.length - 1;
+  if (hasTitle && onlyTitlesOrLower) cut = to - 1;
+  return { from, cut, to };
+}
+
+/** The role words of a cut phrase, without honorifics (they belong to neither the name nor a useful role). */
+function roleText(words: readonly string[], lower: readonly string[], at: RoleNameCut): string | null {
+  const kept: string[] = [];
+  for (let i = at.from; i <= at.cut; i++) {
+    if (!HONORIFICS.has(withoutFullStop(lower[i] as string))) kept.push(words[i] as string);
   }
-  const roleWords = words.slice(0, cut + 1);
-  const nameWords = words.slice(cut + 1);
-  // Honorifics belong to neither the name nor a useful role.
-  const roleText = roleWords.filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/u, ''))).join(' ');
-  return { role: roleText || null, name: nameWords.length > 0 ? nameWords.join(' ') : null };
+  return kept.join(' ') || null;
 }
 
 /** Whether a name (already split from its role) reads as an organisation. */
 export function kindOfName(name: string): EntityKind {
+  let kind = kindCache.get(name);
+  if (kind === undefined) {
+    if (kindCache.size > 20000) kindCache.clear();
+    kind = kindOfNameUncached(name);
+    kindCache.set(name, kind);
+  }
+  return kind;
+}
+
+/** The same names are judged at every mention and every quote; the answer depends on the name alone. */
+const kindCache = new Map<string, EntityKind>();
+const ALL_CAPS_RE = /^[\p{Lu}&]{2,}$/u;
+const ROMAN_NUMERAL_RE = /^[IVX]+$/u;
+
+function kindOfNameUncached(name: string): EntityKind {
   const words = name.split(/\s+/u);
   if (words.some((w) => ORG_WORDS.has(foldName(stripPossessive(w))))) return 'org';
   if (words.length === 1 && isAcronym(words[0] ?? '')) return 'org';
   // "Arizona DPS", "Tallinn TV": a name with an acronym in it is an organisation's.
-  if (words.length > 1 && words.some((w) => /^[\p{Lu}&]{2,}$/u.test(w) && !/^[IVX]+$/u.test(w))) return 'org';
+  if (words.length > 1 && words.some((w) => ALL_CAPS_RE.test(w) && !ROMAN_NUMERAL_RE.test(w))) return 'org';
   if (words.some((w) => NOT_PERSON_WORDS.has(foldName(stripPossessive(w))))) return 'unknown';
   if (words.length >= 2 && words.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()))) return 'person';
   return 'unknown';
@@ -221,51 +337,172 @@ export function kindOfName(name: string): EntityKind {
 
 /** Finds the capitalised runs of a text outside the given spans: the candidate names, with a title before them. */
 export const collectNameMentions: (text: string, skip: readonly { start: number; end: number }[]) => NameMention[] =
-  rememberLast(collectNameMentionsUncached, ([a], [b]) => sameSpans(a, b));
+  rememberLast(
+    collectNameMentionsUncached,
+    ([a], [b]) => sameSpans(a, b),
+    (mention) => ({ ...mention }),
+  );
 
 function sameSpans(
   a: readonly { start: number; end: number }[],
   b: readonly { start: number; end: number }[],
 ): boolean {
-  return a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as { start: number; end: number };
+    const y = b[i] as { start: number; end: number };
+    if (x.start !== y.start || x.end !== y.end) return false;
+  }
+  return true;
+}
+
+/**
+ * A word of the text as the name finder reads it. Most words are lower-case words the finder only steps over, so
+ * their text and lower-case form are cut out of the text only when asked for.
+ */
+class TextWord {
+  #w: string | undefined;
+  #lw: string | undefined;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly capitalised: boolean,
+  ) {}
+  get w(): string {
+    this.#w ??= this.source.slice(this.start, this.end);
+    return this.#w;
+  }
+  /** `w` in lower case. */
+  get lw(): string {
+    this.#lw ??= lowerCase(this.w);
+    return this.#lw;
+  }
+}
+
+/**
+ * `word.toLowerCase()`. The engine converts text with curly quotes in it (stored two bytes a character) slowly, so
+ * words already in lower-case ASCII are returned as they are, and the capitalised words (names, mostly, which
+ * recur) are remembered.
+ */
+function lowerCase(word: string): string {
+  let i = 0;
+  while (i < word.length) {
+    const c = word.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) break;
+    i++;
+  }
+  if (i === word.length) return word;
+  let lower = lowerCaseCache.get(word);
+  if (lower === undefined) {
+    if (lowerCaseCache.size > 20000) lowerCaseCache.clear();
+    lower = word.toLowerCase();
+    lowerCaseCache.set(word, lower);
+  }
+  return lower;
+}
+
+const lowerCaseCache = new Map<string, string>();
+
+/**
+ * What a character is to a word: it starts or continues one (a letter or a number), only continues one (a
+ * combining mark, an apostrophe, a full stop, a hyphen), or ends it. A word is `[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*`,
+ * read by code point as that pattern with the `u` flag reads it; scanning character codes (ASCII from a table,
+ * the rest classified once by the pattern's own classes) is several times faster than matching the pattern.
+ */
+const STARTS_WORD = 1;
+const INSIDE_WORD = 2;
+const ENDS_WORD = 0;
+
+const ASCII_WORD_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_WORD_CLASS[c] = /[A-Za-z0-9]/u.test(ch) ? STARTS_WORD : /['.-]/u.test(ch) ? INSIDE_WORD : ENDS_WORD;
+}
+const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]$/u;
+const MARK_OR_APOSTROPHE_RE = /^[\p{M}’]$/u;
+/** Classes of the characters beyond ASCII met so far (accented letters recur in every article about the region). */
+const wideWordClass = new Map<number, number>();
+
+/** The word class of the code point at `i`, which may take two code units. */
+function wordClassAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 128) return ASCII_WORD_CLASS[unit] as number;
+  const cp = text.codePointAt(i) as number;
+  let cls = wideWordClass.get(cp);
+  if (cls === undefined) {
+    const ch = String.fromCodePoint(cp);
+    cls = LETTER_OR_NUMBER_RE.test(ch) ? STARTS_WORD : MARK_OR_APOSTROPHE_RE.test(ch) ? INSIDE_WORD : ENDS_WORD;
+    wideWordClass.set(cp, cls);
+  }
+  return cls;
+}
+
+/** Code units the code point at `i` takes. */
+function unitsAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdbff && (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+}
+
+/** A trailing full stop that belongs to the word: after an initial or a known abbreviation. */
+const ABBREVIATION_WITH_STOP_RE = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev)\.$/u;
+
+/** The words of the text outside the skipped spans (quotes), a sentence's full stop cut off. */
+function wordsOutside(text: string, skip: readonly { start: number; end: number }[]): TextWord[] {
+  const words: TextWord[] = [];
+  let skipIndex = 0;
+  const n = text.length;
+  let i = 0;
+  // Most characters are ASCII: their class comes from the table, and they take one code unit.
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    const cls = unit < 128 ? ASCII_WORD_CLASS[unit] : wordClassAt(text, i);
+    if (cls !== STARTS_WORD) {
+      i += unit < 0xd800 ? 1 : unitsAt(text, i);
+      continue;
+    }
+    const start = i;
+    i += unit < 0xd800 ? 1 : unitsAt(text, i);
+    while (i < n) {
+      const u = text.charCodeAt(i);
+      if ((u < 128 ? ASCII_WORD_CLASS[u] : wordClassAt(text, i)) === ENDS_WORD) break;
+      i += u < 0xd800 ? 1 : unitsAt(text, i);
+    }
+    while (skipIndex < skip.length && (skip[skipIndex] as { end: number }).end <= start) skipIndex++;
+    const s = skip[skipIndex];
+    if (s && start >= s.start && start < s.end) continue;
+    // A trailing full stop belongs to the sentence, except after an initial or a known abbreviation.
+    const end =
+      text.charCodeAt(i - 1) === FULL_STOP && !ABBREVIATION_WITH_STOP_RE.test(text.slice(start, i)) ? i - 1 : i;
+    words.push(new TextWord(text, start, end, isCapitalisedAt(text, start)));
+  }
+  return words;
+}
+
+/** Whether exactly one plain space stands between `from` and `to`. */
+function oneSpaceBetween(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === SPACE;
 }
 
 function collectNameMentionsUncached(text: string, skip: readonly { start: number; end: number }[]): NameMention[] {
   const out: NameMention[] = [];
-  const words: { w: string; start: number; end: number }[] = [];
-  let skipIndex = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    const start = m.index ?? 0;
-    while (skipIndex < skip.length && (skip[skipIndex]?.end ?? 0) <= start) skipIndex++;
-    const s = skip[skipIndex];
-    if (s && start >= s.start && start < s.end) continue;
-    let w = m[0];
-    // A trailing full stop belongs to the sentence, except after an initial or a known abbreviation.
-    if (w.endsWith('.') && !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Rev)\.$/u.test(w)) {
-      w = w.slice(0, -1);
-    }
-    words.push({ w, start, end: start + w.length });
-  }
+  const words = wordsOutside(text, skip);
   let i = 0;
   while (i < words.length) {
-    const first = words[i];
-    if (!first || !isCapitalised(first.w)) {
+    if (!(words[i] as TextWord).capitalised) {
       i++;
       continue;
     }
     // Grow a run of capitalised words (and particles), contiguous up to single spaces.
     let j = i;
     while (j + 1 < words.length) {
-      const cur = words[j];
-      const nxt = words[j + 1];
-      if (!cur || !nxt) break;
-      const gap = text.slice(cur.end, nxt.start);
-      if (gap !== ' ' || cur.w.endsWith("'s") || cur.w.endsWith('’s')) break;
-      const lw = nxt.w.toLowerCase();
+      const cur = words[j] as TextWord;
+      const nxt = words[j + 1] as TextWord;
+      if (!oneSpaceBetween(text, cur.end, nxt.start) || cur.w.endsWith("'s") || cur.w.endsWith('’s')) break;
       const after = words[j + 2];
       if (
-        (isCapitalised(nxt.w) && !LEADING_FUNCTION_WORDS.has(lw)) ||
-        (NAME_PARTICLES.has(lw) && after && isCapitalised(after.w))
+        (nxt.capitalised && !LEADING_FUNCTION_WORDS.has(nxt.lw)) ||
+        (NAME_PARTICLES.has(nxt.lw) && after?.capitalised)
       )
         j++;
       else break;
@@ -273,30 +510,37 @@ function collectNameMentionsUncached(text: string, skip: readonly { start: numbe
     // Lower-case title words just before the run belong to its role ("chief scientist Ellen Stofan").
     let k = i;
     while (k > 0) {
-      const prev = words[k - 1];
-      const cur = words[k];
-      if (!prev || !cur || text.slice(prev.end, cur.start) !== ' ') break;
-      if ((TITLE_WORDS.has(prev.w.toLowerCase()) && !isCapitalised(prev.w)) || isAcronym(prev.w)) k--;
+      const prev = words[k - 1] as TextWord;
+      if (!oneSpaceBetween(text, prev.end, (words[k] as TextWord).start)) break;
+      if ((!prev.capitalised && TITLE_WORDS.has(prev.lw)) || isAcronym(prev.w)) k--;
       else break;
     }
-    let runWords = words.slice(k, j + 1).map((x) => x.w);
     let startIdx = k;
-    while (runWords.length > 0 && LEADING_FUNCTION_WORDS.has((runWords[0] ?? '').toLowerCase())) {
-      runWords = runWords.slice(1);
-      startIdx++;
-    }
-    const startWord = words[startIdx];
-    const endWord = words[j];
-    if (runWords.length > 0 && startWord && endWord) {
-      const { role, name } = splitRoleAndName(runWords.join(' '));
-      if (name) {
+    while (startIdx <= j && LEADING_FUNCTION_WORDS.has((words[startIdx] as TextWord).lw)) startIdx++;
+    if (startIdx <= j) {
+      const startWord = words[startIdx] as TextWord;
+      const endWord = words[j] as TextWord;
+      const runWords: string[] = [];
+      const runLower: string[] = [];
+      for (let r = startIdx; r <= j; r++) {
+        runWords.push((words[r] as TextWord).w);
+        runLower.push((words[r] as TextWord).lw);
+      }
+      const at = cutRoleFromName(runWords, runLower);
+      if (at.cut + 1 < at.to) {
+        // The run's words stand one space apart, so its name is the text from the name's first word to its last.
+        const name = text.slice(
+          (words[startIdx + at.cut + 1] as TextWord).start,
+          (words[startIdx + at.to - 1] as TextWord).end,
+        );
         const nameStart = endWord.end - name.length >= startWord.start ? text.lastIndexOf(name, endWord.end) : -1;
+        const bare = stripPossessive(name);
         out.push({
-          name: stripPossessive(name),
+          name: bare,
           start: nameStart >= 0 ? nameStart : startWord.start,
           end: endWord.end,
-          kind: kindOfName(stripPossessive(name)),
-          role,
+          kind: kindOfName(bare),
+          role: roleText(runWords, runLower, at),
         });
       }
     }
@@ -323,6 +567,14 @@ function markSpokenFor(text: string, mentions: NameMention[]): void {
 }
 
 const SENTENCE_BREAK_RE = /[.!?]['’"”]?\s+(?=['‘"“]?\p{Lu})|\n+/gu;
+const PICTURED_RE = /\bpictured\b/u;
+/** The word before a name, with only non-word characters after it. */
+const WORD_BEFORE_RE = /([\p{L}]+)\W*$/u;
+
+/** `\w`: a character `\b` counts as part of a word (ASCII only, also with the `u` flag). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 const PREPOSITIONS = new Set(
   'to for with by of from at in on about against than as into onto over under between among behind like after before toward towards'.split(
     ' ',
@@ -349,13 +601,17 @@ function markSubjects(text: string, mentions: NameMention[]): void {
     // people in them are not whom the next "she" continues.
     if (captionChecked !== sentenceStart) {
       captionChecked = sentenceStart;
-      caption = /\bpictured\b/u.test(text.slice(sentenceStart, breaks[b] ?? text.length));
+      caption = PICTURED_RE.test(text.slice(sentenceStart, breaks[b] ?? text.length));
     }
     if (caption) continue;
-    const before = /([\p{L}]+)\W*$/u.exec(text.slice(Math.max(sentenceStart, m.start - 20), m.start));
-    const possessive = /^['’]s?\b/u.test(text.slice(m.end, m.end + 3)) || /['’]s?$/u.test(text.slice(m.start, m.end));
-    const objectOfPreposition = before?.[1] !== undefined && PREPOSITIONS.has(before[1]);
-    if (possessive || objectOfPreposition) continue;
+    // A possessive: an apostrophe and a word character right after the name ("’s"), or the name's last word
+    // ending in an apostrophe or "'s" ("Jones'", "Kallas's").
+    const possessive =
+      (isApostrophe(text.charCodeAt(m.end)) && isAsciiWordChar(text.charCodeAt(m.end + 1))) ||
+      possessiveLength(text.slice(m.start, m.end)) > 0;
+    if (possessive) continue;
+    const before = WORD_BEFORE_RE.exec(text.slice(Math.max(sentenceStart, m.start - 20), m.start));
+    if (before?.[1] !== undefined && PREPOSITIONS.has(before[1])) continue;
     m.subject = true;
     taken = sentenceStart;
   }
@@ -405,10 +661,21 @@ export function firstNameGender(name: string): 'm' | 'f' | undefined {
   return undefined;
 }
 
-const MALE_CUES =
-  /^(?:mr|sir|lord|he|him|his|himself|spokesman|husband|father|son|brother|boy|man|king|prince|actor|chairman|businessman|congressman)$/u;
-const FEMALE_CUES =
-  /^(?:mrs|ms|miss|dame|lady|she|her|hers|herself|spokeswoman|wife|mother|daughter|sister|girl|woman|queen|princess|actress|chairwoman|businesswoman|congresswoman)$/u;
+const MALE_CUES = new Set(
+  'mr sir lord he him his himself spokesman husband father son brother boy man king prince actor chairman businessman congressman'.split(
+    ' ',
+  ),
+);
+const FEMALE_CUES = new Set(
+  'mrs ms miss dame lady she her hers herself spokeswoman wife mother daughter sister girl woman queen princess actress chairwoman businesswoman congresswoman'.split(
+    ' ',
+  ),
+);
+
+/** How strongly a word leans male (positive) or female (negative). */
+function cueVote(word: string): number {
+  return (MALE_CUES.has(word) ? 1 : 0) - (FEMALE_CUES.has(word) ? 1 : 0);
+}
 
 /**
  * Gives each person the gender the text implies: honorifics and role words at a mention, and the first
@@ -417,25 +684,14 @@ const FEMALE_CUES =
 function inferGenders(text: string, mentions: NameMention[]): void {
   const votes = new Map<string, number>();
   const persons = mentions.filter((m) => m.kind === 'person');
+  const asIs = lowerCasesLikeAscii(text);
   for (let i = 0; i < persons.length; i++) {
     const m = persons[i] as NameMention;
-    let v = 0;
-    const head =
-      text
-        .slice(Math.max(0, m.start - 30), m.start)
-        .toLowerCase()
-        .match(/[a-z]+/gu) ?? [];
-    const last = head[head.length - 1] ?? '';
-    if (MALE_CUES.test(last)) v += 2;
-    if (FEMALE_CUES.test(last)) v -= 2;
-    for (const w of (m.role ?? '').toLowerCase().split(/\s+/u)) {
-      if (MALE_CUES.test(w)) v += 1;
-      if (FEMALE_CUES.test(w)) v -= 1;
-    }
+    let v = 2 * cueVote(lastLowerWord(text, Math.max(0, m.start - 30), m.start, asIs));
+    if (m.role) for (const w of m.role.toLowerCase().split(/\s+/u)) v += cueVote(w);
     const nextStart = persons[i + 1]?.start ?? text.length;
-    const window = text.slice(m.end, Math.min(nextStart, m.end + 160)).toLowerCase();
-    const pronoun = /\b(he|she)\b/u.exec(window);
-    if (pronoun?.[1]) v += MALE_CUES.test(pronoun[1]) ? 1 : -1;
+    const pronoun = firstHeOrShe(text, m.end, Math.min(nextStart, m.end + 160), asIs);
+    if (pronoun) v += pronoun === 'he' ? 1 : -1;
     votes.set(m.name, (votes.get(m.name) ?? 0) + v);
   }
   // The first name of the canonical name weighs more than all the context cues of one mention.
@@ -450,13 +706,70 @@ function inferGenders(text: string, mentions: NameMention[]): void {
   }
 }
 
+// The two readers below look for a–z words and word boundaries in lower-cased text. Lower-casing maps A–Z to a–z
+// and every other character to characters beyond ASCII, except two: "İ" (to "i̇") and the Kelvin sign (to "k").
+// (Checked over every code point: `String.fromCodePoint(c).toLowerCase()` holds ASCII for c ≥ 128 only for U+0130
+// and U+212A.) So in a text without those two, a–z words and word boundaries are the same before and after
+// lower-casing, case aside: `asIs` texts are read as they stand instead of being copied to lower case each time.
+
+/** Characters beyond ASCII whose lower case holds an ASCII letter. */
+const LOWERS_TO_ASCII_RE = /[\u0130\u212A]/u;
+
+/** Whether lower-casing the text changes its a–z words only in case (see above). */
+function lowerCasesLikeAscii(text: string): boolean {
+  return !LOWERS_TO_ASCII_RE.test(text);
+}
+
+/** The last run of a–z letters in `text.slice(from, to).toLowerCase()`, or "". */
+function lastLowerWord(text: string, from: number, to: number, asIs: boolean): string {
+  if (!asIs) {
+    const words =
+      text
+        .slice(from, to)
+        .toLowerCase()
+        .match(/[a-z]+/gu) ?? [];
+    return words[words.length - 1] ?? '';
+  }
+  let end = to;
+  while (end > from && !isAsciiLetter(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > from && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return lowerCase(text.slice(start, end));
+}
+
+const HE_OR_SHE_RE = /\b(he|she)\b/u;
+const HE_OR_SHE_ANY_CASE_RE = /\b([Hh][Ee]|[Ss][Hh][Ee])\b/u;
+
+/** The first "he" or "she" standing as a word in `text.slice(from, to).toLowerCase()`. */
+function firstHeOrShe(text: string, from: number, to: number, asIs: boolean): string | undefined {
+  if (!asIs) return HE_OR_SHE_RE.exec(text.slice(from, to).toLowerCase())?.[1];
+  return HE_OR_SHE_ANY_CASE_RE.exec(text.slice(from, to))?.[1]?.toLowerCase();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Points each short mention ("Kallas", "Mr Cameron", "Daniel") at the fullest earlier (or later) name it matches. */
 function canonicalise(mentions: NameMention[]): NameMention[] {
   const fullNames: NameMention[] = mentions.filter((m) => m.kind === 'person' && m.name.includes(' '));
+  // Which full names a name matches depends only on the name and on what the full names are called now; a name
+  // recurs at every mention, so the matches are worked out once per name, and again only after a full name is
+  // renamed (rare: "Joshua Burns" turning out to be "Joshua Quincy Burns").
+  const matchesOf = new Map<string, NameMention[]>();
+  let nextFull = 0;
   const roleOf = new Map<string, string>();
   for (const m of mentions) {
-    const full = findFullName(m.name, fullNames, m.start) ?? null;
+    const isFull = fullNames[nextFull] === m;
+    if (isFull) nextFull++;
+    let matching = matchesOf.get(m.name);
+    if (!matching) {
+      matching = fullNamesMatching(m.name, fullNames);
+      matchesOf.set(m.name, matching);
+    }
+    const full = pickFullName(matching, m.start);
     if (full) {
+      if (isFull && m.name !== full.name) matchesOf.clear();
       m.name = full.name;
       m.kind = full.kind;
     }
@@ -471,40 +784,92 @@ function canonicalise(mentions: NameMention[]): NameMention[] {
  * which ends with it; the nearest one before `at` wins, else the first after it.
  */
 export function findFullName(short: string, fullNames: readonly NameMention[], at: number): NameMention | undefined {
-  const words = short.split(/\s+/u).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/u, '')));
-  if (words.length === 0) return undefined;
-  const key = foldName(words.join(' '));
-  const twoWords = words.length === 2 ? (key.split(' ') as [string, string]) : null;
-  const matches = (full: NameMention): boolean => {
-    const f = foldName(full.name);
-    if (f === key) return true;
-    if (f.length <= key.length) return false;
-    if (!f.includes(key)) {
-      // "Joshua Burns" is "Joshua Quincy Burns": same first and last name, a middle name left out.
-      if (!twoWords || !f.startsWith(twoWords[0]) || !f.endsWith(twoWords[1])) return false;
-      const fw = foldedWords(full.name);
-      return fw.length > 2 && fw[0] === twoWords[0] && fw[fw.length - 1] === twoWords[1];
-    }
-    const fw = foldedWords(full.name);
-    if (words.length === 1) return fw[fw.length - 1] === key || fw[0] === key || (fw.length > 2 && fw.includes(key));
-    return f.endsWith(` ${key}`) || f.startsWith(`${key} `);
-  };
+  return pickFullName(fullNamesMatching(short, fullNames), at);
+}
+
+/** The full names (in text order) that a short name may stand for. */
+function fullNamesMatching(short: string, fullNames: readonly NameMention[]): NameMention[] {
+  const wanted = shortNameOf(short);
+  const matching: NameMention[] = [];
+  if (wanted) for (const full of fullNames) if (matchesFullName(wanted, full.name)) matching.push(full);
+  return matching;
+}
+
+/** Of the full names a short name matches, the one it refers to at `at` (see {@link findFullName}). */
+function pickFullName(matching: readonly NameMention[], at: number): NameMention | undefined {
   let best: NameMention | undefined;
-  for (const full of fullNames) {
-    if (!matches(full)) continue;
+  for (const full of matching) {
     if (full.start <= at) {
       if (!best || best.start > at || full.start >= best.start || full.name.length > best.name.length) best = full;
     } else if (!best) best = full;
   }
   // Prefer the longest of the matching names ("Kenneth Morgan Stancil III" over "Kenneth Stancil").
   if (best) {
-    for (const full of fullNames) {
-      if (full.name.length <= best.name.length || !matches(full)) continue;
-      const fw = foldedWords(full.name);
-      if (foldedWords(best.name).every((w) => fw.includes(w))) best = full;
+    for (const full of matching) {
+      if (full.name.length <= best.name.length) continue;
+      if (containsAll(foldedWords(full.name), foldedWords(best.name))) best = full;
     }
   }
   return best;
+}
+
+/** A short name as {@link findFullName} compares it: its folded words without honorifics. */
+interface ShortName {
+  /** How many words it has. */
+  count: number;
+  key: string;
+  /** `" " + key` and `key + " "`, for the word-boundary tests. */
+  spacedBefore: string;
+  spacedAfter: string;
+  /** The key's two words when the short name has two ("Joshua Burns"). */
+  twoWords: [string, string] | null;
+}
+
+/** Short names recur at every mention and quote; what they compare by depends on the name alone. */
+const shortNameCache = new Map<string, ShortName | null>();
+
+function shortNameOf(short: string): ShortName | null {
+  let wanted = shortNameCache.get(short);
+  if (wanted === undefined) {
+    if (shortNameCache.size > 20000) shortNameCache.clear();
+    const words = short.split(/\s+/u).filter((w) => !HONORIFICS.has(lookupForm(w)));
+    if (words.length === 0) wanted = null;
+    else {
+      const key = foldName(words.join(' '));
+      wanted = {
+        count: words.length,
+        key,
+        spacedBefore: ` ${key}`,
+        spacedAfter: `${key} `,
+        twoWords: words.length === 2 ? (key.split(' ') as [string, string]) : null,
+      };
+    }
+    shortNameCache.set(short, wanted);
+  }
+  return wanted;
+}
+
+/** Whether a full name is a fuller form of the short name (see {@link findFullName}). */
+function matchesFullName(wanted: ShortName, fullName: string): boolean {
+  const f = foldName(fullName);
+  const key = wanted.key;
+  if (f === key) return true;
+  if (f.length <= key.length) return false;
+  if (!f.includes(key)) {
+    // "Joshua Burns" is "Joshua Quincy Burns": same first and last name, a middle name left out.
+    const two = wanted.twoWords;
+    if (!two || !f.startsWith(two[0]) || !f.endsWith(two[1])) return false;
+    const fw = foldedWords(fullName);
+    return fw.length > 2 && fw[0] === two[0] && fw[fw.length - 1] === two[1];
+  }
+  const fw = foldedWords(fullName);
+  if (wanted.count === 1) return fw[fw.length - 1] === key || fw[0] === key || (fw.length > 2 && fw.includes(key));
+  return f.endsWith(wanted.spacedBefore) || f.startsWith(wanted.spacedAfter);
+}
+
+function containsAll(haystack: readonly string[], needles: readonly string[]): boolean {
+  for (const w of needles) if (!haystack.includes(w)) return false;
+  return true;
 }
 
 const wordsCache = new Map<string, string[]>();
@@ -675,12 +1040,11 @@ function resolvePronoun(pronoun: string, ctx: ResolutionContext): ResolvedSpeake
   const wantGender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
   const genderOf = new Map<string, 'm' | 'f'>();
   for (const m of ctx.mentions) if (m.gender) genderOf.set(m.name, m.gender);
-  const genderFits = (name: string | null) => !wantGender || !name || (genderOf.get(name) ?? wantGender) === wantGender;
   let latest: NameMention | undefined;
   let latestSalient: NameMention | undefined;
   for (const m of ctx.mentions) {
     if (m.start >= ctx.at) break;
-    if (wantPerson && m.kind === 'person' && genderFits(m.name)) {
+    if (wantPerson && m.kind === 'person' && fitsGender(m.name, wantGender, genderOf)) {
       latest = m;
       if (m.subject || m.cued) latestSalient = m;
     }
@@ -702,12 +1066,23 @@ function resolvePronoun(pronoun: string, ctx: ResolutionContext): ResolvedSpeake
   if (latestSalient && !sameSentence) latest = latestSalient;
   if (wantOrg && !(prev?.kind === 'org')) latest = salientOrg(ctx) ?? latest;
   const prevFits =
-    prev?.speaker && (wantPerson ? prev.kind !== 'org' : prev.kind === 'org') && genderFits(prev.speaker);
+    prev?.speaker &&
+    (wantPerson ? prev.kind !== 'org' : prev.kind === 'org') &&
+    fitsGender(prev.speaker, wantGender, genderOf);
   if (prev && prevFits && (!latest || prev.at >= latest.start))
     return { speaker: prev.speaker, role: prev.role, kind: prev.kind };
   if (latest) return { speaker: latest.name, role: latest.role, kind: latest.kind };
   if (prev && prevFits) return { speaker: prev.speaker, role: prev.role, kind: prev.kind };
   return { speaker: null, role: null, kind: wantPerson ? 'person' : 'unknown' };
+}
+
+/** Whether a name may be the wanted gender's (names of no known gender fit either). */
+function fitsGender(
+  name: string | null,
+  wanted: 'm' | 'f' | undefined,
+  genderOf: ReadonlyMap<string, 'm' | 'f'>,
+): boolean {
+  return !wanted || !name || (genderOf.get(name) ?? wanted) === wanted;
 }
 
 /** Where the sentence holding `at` starts (a rough cut: a full stop before a capital, or a line break). */
@@ -808,6 +1183,22 @@ const COURT_PHRASE_RE =
   /^(?:the\s+|three\s+|two\s+|five\s+|several\s+)?((?:[\p{Ll}-]+\s+){0,2})(?:judges|justices|court)$/iu;
 const COURT_NAME_RE = /\b((?:\p{Lu}[\p{L}'’.-]* )*Court(?: of \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?)?)/gu;
 
+let courtsCache: { text: string; found: { at: number; name: string }[]; names: string[] } | null = null;
+
+/** The courts a text names, where, and by which name (read once per text: every "the court" asks). */
+function courtsNamedIn(text: string): { found: { at: number; name: string }[]; names: string[] } {
+  if (courtsCache?.text === text) return courtsCache;
+  const found: { at: number; name: string }[] = [];
+  for (const m of text.matchAll(COURT_NAME_RE)) {
+    const name = (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By|But)\s+/u, '');
+    if (/\s/u.test(name)) found.push({ at: m.index ?? 0, name });
+  }
+  // A caption without its full stop runs on into the name ("Court of Appeal Millions"): the shorter form wins.
+  const names = found.map((f) => found.find((g) => f.name.startsWith(`${g.name} `))?.name ?? f.name);
+  courtsCache = { text, found, names };
+  return courtsCache;
+}
+
 /**
  * The court the text names that judges speak for: one matching the phrase's words ("appeal court judges"), else
  * one named later in the same sentence, else the nearest before.
@@ -817,13 +1208,7 @@ function findCourt(text: string, at: number, words: string): string | null {
     .toLowerCase()
     .split(/\s+/u)
     .filter((w) => w && w !== 'court');
-  const found: { at: number; name: string }[] = [];
-  for (const m of text.matchAll(COURT_NAME_RE)) {
-    const name = (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By|But)\s+/u, '');
-    if (/\s/u.test(name)) found.push({ at: m.index ?? 0, name });
-  }
-  // A caption without its full stop runs on into the name ("Court of Appeal Millions"): the shorter form wins.
-  const names = found.map((f) => found.find((g) => f.name.startsWith(`${g.name} `))?.name ?? f.name);
+  const { found, names } = courtsNamedIn(text);
   let nearest: string | null = null;
   let firstAfter: string | null = null;
   for (let i = 0; i < found.length; i++) {
@@ -848,24 +1233,23 @@ function resolveDefinite(head: string, ctx: ResolutionContext): ResolvedSpeaker 
     .slice(0, -1)
     .filter((w) => isCapitalised(w))
     .map((w) => foldName(w));
-  const agrees = (name: string) => modifiers.every((w) => foldName(name).includes(w));
   let found: NameMention | undefined;
   for (const m of ctx.mentions) {
     if (m.start >= ctx.at) break;
     const role = foldName(m.role ?? '');
     const name = foldName(m.name);
     if ((role && (role.endsWith(wanted) || role.includes(`${wanted} `))) || (m.kind === 'org' && name.endsWith(wanted)))
-      if (agrees(`${m.role ?? ''} ${m.name}`)) found = m;
+      if (agreesWith(`${m.role ?? ''} ${m.name}`, modifiers)) found = m;
   }
   if (found) return { speaker: found.name, role: found.role, kind: found.kind };
   if (ORG_HEADS.test(wanted)) {
     // "the ministry" after "a denial from the Greek finance ministry": the institution as the text names it.
     if (INSTITUTION_HEADS.test(wanted) && ctx.text) {
       const named = institutionPhrase(ctx.text, wanted, ctx.at);
-      if (named && agrees(named)) return { speaker: named, role: null, kind: 'org' };
+      if (named && agreesWith(named, modifiers)) return { speaker: named, role: null, kind: 'org' };
     }
     const prev = ctx.previous;
-    if (prev?.speaker && prev.kind === 'org' && agrees(prev.speaker))
+    if (prev?.speaker && prev.kind === 'org' && agreesWith(prev.speaker, modifiers))
       return { speaker: prev.speaker, role: null, kind: 'org' };
     // The organisation last reported as speaking ("NASA said. '…,' the American space agency said").
     let cued: NameMention | undefined;
@@ -886,6 +1270,11 @@ function resolveDefinite(head: string, ctx: ResolutionContext): ResolvedSpeaker 
   const person = salient(ctx, 'person');
   if (person) return { speaker: person.name, role: person.role, kind: 'person' };
   return { speaker: null, role: head, kind: 'unknown' };
+}
+
+/** Whether a name has every capitalised modifier of a phrase ("American" for "the American space agency"). */
+function agreesWith(name: string, modifiers: readonly string[]): boolean {
+  return modifiers.every((w) => foldName(name).includes(w));
 }
 
 /** Roles of bystanders and rank-and-file people, who speak in a story without being its named protagonist. */
@@ -950,12 +1339,23 @@ function expandAcronym(name: string, ctx: ResolutionContext): string {
   }
   // The spelled-out name may run over "of" and "and", which split mentions ("Arizona Department of Public Safety").
   if (ctx.text) {
-    for (const m of ctx.text.matchAll(SPELLED_OUT_RE)) {
-      const candidate = m[0].replace(/^(?:The|A|An) /u, '');
-      if (candidate.includes(' ') && initialsOf(candidate) === letters) return candidate;
-    }
+    for (const candidate of spelledOutNamesIn(ctx.text)) if (initialsOf(candidate) === letters) return candidate;
   }
   return name;
+}
+
+let spelledOutCache: { text: string; names: string[] } | null = null;
+
+/** The runs of capitalised words in a text that may spell out an acronym (read once per text). */
+function spelledOutNamesIn(text: string): string[] {
+  if (spelledOutCache?.text === text) return spelledOutCache.names;
+  const names: string[] = [];
+  for (const m of text.matchAll(SPELLED_OUT_RE)) {
+    const candidate = m[0].replace(/^(?:The|A|An) /u, '');
+    if (candidate.includes(' ')) names.push(candidate);
+  }
+  spelledOutCache = { text, names };
+  return names;
 }
 
 const SPELLED_OUT_RE = /\p{Lu}[\p{Ll}'’-]+(?: (?:(?:of|and|for|the) )?\p{Lu}[\p{Ll}'’-]+)+/gu;

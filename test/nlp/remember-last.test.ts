@@ -29,3 +29,20 @@ test('GIVEN other arguments for the same text THEN they are compared too', () =>
   expect(f('x', 2)).toEqual([{ n: 2 }]);
   expect(runs).toBe(2);
 });
+
+test('GIVEN a copier of its own THEN every caller, first and later, gets what it makes', () => {
+  let runs = 0;
+  const f = rememberLast(
+    (text: string) => {
+      runs++;
+      return [{ text, n: text.length }];
+    },
+    undefined,
+    (item) => ({ ...item, copied: true }),
+  );
+  const first = f('abc');
+  first[0]!.n = 99;
+  expect(first).toEqual([{ text: 'abc', n: 99, copied: true }]);
+  expect(f('abc')).toEqual([{ text: 'abc', n: 3, copied: true }]);
+  expect(runs).toBe(1);
+});
