@@ -29,50 +29,72 @@ type Reply = { id: number; results: PreparedArticle[] } | { id: number; error: s
 export function startEnrichPool(gazetteerPath: string, size = defaultPoolSize()): EnrichPool {
   const url = new URL('./enrich-worker.js', import.meta.url);
   const idle: Worker[] = [];
-  const waiting: (() => void)[] = [];
-  const pending = new Map<number, { resolve: (r: PreparedArticle[]) => void; reject: (e: Error) => void }>();
+  const queue: Task[] = [];
+  const running = new Map<Worker, Task>();
   let nextId = 0;
+  let alive = size;
+  // Hands a worker its next task right away, inside the event that freed it: were it left to a promise, the
+  // worker would sit idle while this thread stays busy with the results it just got.
+  const dispatch = (worker: Worker) => {
+    const task = queue.shift();
+    if (!task) {
+      idle.push(worker);
+      return;
+    }
+    running.set(worker, task);
+    worker.postMessage({ id: task.id, articles: task.inputs });
+  };
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(url, { workerData: { gazetteerPath } });
     worker.on('message', (reply: Reply) => {
-      const task = pending.get(reply.id);
-      pending.delete(reply.id);
-      if ('error' in reply) task?.reject(new Error(`enrichment worker: ${reply.error}`));
-      else task?.resolve(reply.results);
-      release(worker);
+      const task = running.get(worker);
+      running.delete(worker);
+      dispatch(worker);
+      if (!task || task.id !== reply.id) return;
+      if ('error' in reply) task.reject(new Error(`enrichment worker: ${reply.error}`));
+      else task.resolve(reply.results);
     });
+    // A worker that dies fails its task; when none is left, the queued tasks fail too instead of waiting forever.
     worker.on('error', (error) => {
-      for (const task of pending.values()) task.reject(error);
-      pending.clear();
+      running.get(worker)?.reject(error);
+      running.delete(worker);
+    });
+    worker.on('exit', () => {
+      running.get(worker)?.reject(new Error('enrichment worker stopped'));
+      running.delete(worker);
+      alive--;
+      if (alive === 0) for (const task of queue.splice(0)) task.reject(new Error('no enrichment worker left'));
     });
     idle.push(worker);
     return worker;
   });
-  const release = (worker: Worker) => {
-    idle.push(worker);
-    waiting.shift()?.();
-  };
-  const acquire = async (): Promise<Worker> => {
-    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-    return idle.pop() as Worker;
-  };
   return {
     size,
-    async enrich(articles) {
-      if (articles.length === 0) return [];
-      const worker = await acquire();
-      const id = nextId++;
+    enrich(articles) {
+      if (articles.length === 0) return Promise.resolve([]);
       return new Promise<PreparedArticle[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
         // Only what enrichment reads: the paragraphs (the body again) and the rest would double the copying.
         const inputs: EnrichInput[] = articles.map(({ title, date, body }) => ({ title, date, body }));
-        worker.postMessage({ id, articles: inputs });
+        if (alive === 0) {
+          reject(new Error('no enrichment worker left'));
+          return;
+        }
+        queue.push({ id: nextId++, inputs, resolve, reject });
+        const worker = idle.pop();
+        if (worker) dispatch(worker);
       });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+interface Task {
+  id: number;
+  inputs: EnrichInput[];
+  resolve: (results: PreparedArticle[]) => void;
+  reject: (error: Error) => void;
 }
 
 function defaultPoolSize(): number {

@@ -67,3 +67,11 @@ test('GIVEN a stream of batches THEN the pool starts only once there is enough t
   expect(small.count()).toBe(20);
   expect(rerun).toMatchObject({ added: 0, unchanged: articles.length });
 });
+
+test('GIVEN workers that cannot start THEN enrichment fails with a reason instead of waiting forever', async () => {
+  const broken = startEnrichPool(path.join(REPO, 'no-such-gazetteer.json'), 1);
+  const articles = [...syntheticArticles({ count: 3, seed: 2 })];
+  await expect(broken.enrich(articles)).rejects.toThrow(/no-such-gazetteer|enrichment worker/);
+  await expect(broken.enrich(articles)).rejects.toThrow(/no enrichment worker left/);
+  await broken.close();
+});
