@@ -249,14 +249,19 @@ export async function ingestStream(
   try {
     // Keep every worker busy and one chunk queued behind them, so the pool never waits on this thread.
     const ahead = running.size + 1;
-    const inFlight: { chunk: Incoming[]; results: Promise<PreparedArticle[]> }[] = [];
+    const inFlight: { chunk: Incoming[]; results: Promise<PreparedArticle[] | undefined> }[] = [];
     const send = () => {
       while (inFlight.length < ahead) {
         pull(POOL_CHUNK);
         if (waiting.length === 0) return;
         const chunk = waiting.slice(0, POOL_CHUNK);
         waiting = waiting.slice(POOL_CHUNK);
-        inFlight.push({ chunk, results: running.enrich(chunk.map((c) => c.article)) });
+        // A chunk the pool fails (a worker that died) is enriched here instead: nothing is lost to a worker.
+        const results = running.enrich(chunk.map((c) => c.article)).catch((error: unknown) => {
+          deps.log.warn({ err: error }, 'enrichment worker failed; enriching its articles on the main thread');
+          return undefined;
+        });
+        inFlight.push({ chunk, results });
       }
     };
     send();
@@ -266,7 +271,7 @@ export async function ingestStream(
       if (deps.timings) deps.timings.enrich += performance.now() - started;
       send();
       next.chunk.forEach((incoming, k) => {
-        ingestion.take(incoming, results[k]);
+        ingestion.take(incoming, results?.[k]);
       });
     }
     return ingestion.finish();

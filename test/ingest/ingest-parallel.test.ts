@@ -75,3 +75,15 @@ test('GIVEN workers that cannot start THEN enrichment fails with a reason instea
   await expect(broken.enrich(articles)).rejects.toThrow(/no enrichment worker left/);
   await broken.close();
 });
+
+test('GIVEN the pool fails THEN the stream enriches on this thread and stores what one thread stores', async () => {
+  const articles = [...syntheticArticles({ count: 60, seed: 4 })];
+  const deps = { gazetteer, minRelevance: 0, log };
+  const expected = ingestArticles(articles, 'test', { ...deps, articles: store() }, 1_000);
+  const broken = startEnrichPool(path.join(REPO, 'no-such-gazetteer.json'), 1);
+  try {
+    expect(await ingestStream([articles], 'test', { ...deps, articles: store() }, 1_000, broken)).toEqual(expected);
+  } finally {
+    await broken.close();
+  }
+});
