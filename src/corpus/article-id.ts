@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { collapseWhitespace } from './whitespace.ts';
 
 /**
  * The body as compared for duplicates and hashed for ids: Unicode-compatibility normalised, lower-cased, every run
  * of whitespace one space. Two copies of a story that differ only in wrapping or capitalisation normalise equal.
  */
 export function normaliseBody(body: string): string {
-  return body.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(body.normalize('NFKC').toLowerCase()).trim();
 }
 
 function shortHash(text: string): string {

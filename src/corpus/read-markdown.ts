@@ -1,4 +1,5 @@
 import type { RawArticle, RawOutcome } from './readers.ts';
+import { collapseWhitespace } from './whitespace.ts';
 
 /** Front-matter keys we read, with the spellings feeds and static-site generators commonly use. */
 const KEY_ALIASES: Record<string, keyof Omit<RawArticle, 'body' | 'paragraphs'>> = {
@@ -117,7 +118,7 @@ export function parseMarkdownArticle(text: string): RawOutcome {
   }
   const paragraphs = nonEmpty
     .map((block) => stripInlineMarkdown(block.map(stripBlockMarkers).join(' ')))
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => collapseWhitespace(p).trim())
     .filter((p) => p.length > 0);
   return { ok: true, raw: { ...fields, body: paragraphs.join('\n\n'), paragraphs } };
 }

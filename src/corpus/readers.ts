@@ -6,6 +6,7 @@ import { canonicalUrl } from './canonical-url.ts';
 import { parseJsonArticles, parseJsonlArticles } from './read-json.ts';
 import { parseMarkdownArticle } from './read-markdown.ts';
 import { parseSeedArticle } from './read-seed.ts';
+import { collapseWhitespace } from './whitespace.ts';
 
 /** Article fields as a file states them, before validation. */
 export interface RawArticle {
@@ -107,7 +108,7 @@ export function parseArticleDate(input: string): string | undefined {
 export function splitParagraphs(body: string): string[] {
   const text = body.replace(/\r\n?/g, '\n');
   const blocks = /\n[ \t\u00a0]*\n/.test(text) ? text.split(/\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+/) : text.split('\n');
-  return blocks.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  return blocks.map((p) => collapseWhitespace(p).trim()).filter((p) => p.length > 0);
 }
 
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with "…". */
@@ -144,13 +145,13 @@ export function buildArticle(raw: RawArticle): { ok: true; article: Article } | 
   const date = parseArticleDate(raw.date);
   if (!date) return { ok: false, reason: `invalid date "${raw.date.slice(0, 40)}"` };
   const paragraphs = (raw.paragraphs ?? splitParagraphs(raw.body))
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => collapseWhitespace(p).trim())
     .filter((p) => p.length > 0);
   if (paragraphs.length === 0) return { ok: false, reason: 'empty body' };
   const body = paragraphs.join('\n\n');
   const url = raw.url ? canonicalUrl(raw.url) : undefined;
-  const title = raw.title?.replace(/\s+/g, ' ').trim() || deriveTitle(paragraphs);
-  const source = raw.source?.replace(/\s+/g, ' ').trim() || sourceFromUrl(url);
+  const title = (raw.title && collapseWhitespace(raw.title).trim()) || deriveTitle(paragraphs);
+  const source = (raw.source && collapseWhitespace(raw.source).trim()) || sourceFromUrl(url);
   const article: Article = { id: articleId({ canonicalUrl: url, body }), title, date, source, body, paragraphs };
   if (url) article.url = url;
   return { ok: true, article };

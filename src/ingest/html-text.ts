@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { collapseWhitespace } from '../corpus/whitespace.ts';
 
 /** Elements that end a paragraph: their text becomes a paragraph of its own. */
 const BLOCKS = new Set([
@@ -135,7 +136,7 @@ function simpleMarkupParagraphs(html: string): string[] | undefined {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const p = current.replace(/\s+/g, ' ').trim();
+    const p = collapseWhitespace(current).trim();
     if (p) paragraphs.push(p);
     current = '';
   };
@@ -204,7 +205,7 @@ export function nodeParagraphs(root: DomNode): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
-    const p = current.replace(/\s+/g, ' ').trim();
+    const p = collapseWhitespace(current).trim();
     if (p) paragraphs.push(p);
     current = '';
   };
@@ -234,6 +235,6 @@ export function htmlToLine(html: string): string {
 function plainParagraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => collapseWhitespace(p).trim())
     .filter((p) => p.length > 0);
 }
