@@ -51,9 +51,9 @@ export function createFeedIngest(deps: {
     log,
     intervalMs: (deps.config.feedPollMinutes ?? FEED_DEFAULTS.pollMinutes) * 60_000,
     minRelevance: deps.config.relevanceMinScore ?? FEED_DEFAULTS.relevanceMinScore,
-    afterRound: () => {
+    afterRound: async () => {
       const nowMs = deps.clock.now().getTime();
-      const dropped = applyRetention(
+      const dropped = await applyRetention(
         { articles: deps.articles, feeds: deps.feeds, index: indexSync },
         retentionDays,
         nowMs,

@@ -169,7 +169,7 @@ export interface FeedPollerDeps extends PollDeps {
   /** Feeds fetched at the same time at most (default 4). */
   concurrency?: number;
   /** Runs after each round: retention and the index snapshot. */
-  afterRound?: (reports: FeedPollReport[]) => void;
+  afterRound?: (reports: FeedPollReport[]) => void | Promise<void>;
 }
 
 /**
@@ -224,7 +224,7 @@ export class FeedPoller {
     };
     await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
     try {
-      deps.afterRound?.(reports);
+      await deps.afterRound?.(reports);
     } catch (error) {
       deps.log.error({ err: error }, 'after-round step failed');
     }
