@@ -78,7 +78,7 @@ describe('npm run ingest -- <folder>', () => {
     expect(console.status).toBe(0);
     expect(console.stdout).toContain('Estonia orders new coastal radar to watch Baltic Sea cables');
     expect(console.stdout).toContain('Estonia extends Narva border checks after drone sighting');
-  });
+  }, 120_000); // three child processes, one of them starting worker threads
 
   test('GIVEN no argument THEN it says how to use it and exits 64', () => {
     const result = run('src/ingest/main.ts', [], path.join(os.tmpdir(), 'bb-unused.sqlite'));
