@@ -72,18 +72,9 @@ async function main(argv: string[]): Promise<number> {
     } else {
       const files = listFiles(path.resolve(target));
       const read = { articles: 0, problems: 0 };
-      const batches = readBatches(files, nowMs, (problem) => {
-        read.problems++;
-        log.warn(problem);
-      });
-      const counted = (function* () {
-        for (const batch of batches) {
-          read.articles += batch.length;
-          yield batch;
-        }
-      })();
+      const batches = readBatches(files, nowMs, read, (problem) => log.warn(problem));
       // Read lazily: the next files are parsed while worker threads enrich the ones before.
-      const report = await ingestStream(counted, path.resolve(target), deps, nowMs, () =>
+      const report = await ingestStream(batches, path.resolve(target), deps, nowMs, () =>
         startEnrichPool(path.join(config.dataDir, 'gazetteer.json')),
       );
       summary = { files: files.length, read: read.articles, problems: read.problems, ...report, ids: undefined };
@@ -96,8 +87,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The articles of each file, one batch per file, read only when the batch is asked for. */
-function* readBatches(files: readonly string[], nowMs: number, problem: (text: string) => void): Generator<Article[]> {
+/**
+ * The articles of each file, one batch per file, read only when the batch is asked for; `read` counts the articles
+ * and the problems (each also passed to `warn`).
+ */
+function* readBatches(
+  files: readonly string[],
+  nowMs: number,
+  read: { articles: number; problems: number },
+  warn: (problem: string) => void,
+): Generator<Article[]> {
+  const problem = (text: string) => {
+    read.problems++;
+    warn(text);
+  };
   for (const file of files) {
     const bytes = fs.readFileSync(file);
     if (FEED_EXTENSIONS.has(path.extname(file).toLowerCase()) || looksLikeFeed(bytes)) {
@@ -119,12 +122,14 @@ function* readBatches(files: readonly string[], nowMs: number, problem: (text: s
         if (built.ok) batch.push(built.article);
         else problem(`${file}: item "${item.title.slice(0, 40)}": ${built.reason}`);
       }
+      read.articles += batch.length;
       yield batch;
       continue;
     }
-    const read = readArticleBytes(file, bytes);
-    for (const p of read.problems) problem(`${p.path}: ${p.reason}`);
-    yield read.articles;
+    const fromFile = readArticleBytes(file, bytes);
+    for (const p of fromFile.problems) problem(`${p.path}: ${p.reason}`);
+    read.articles += fromFile.articles.length;
+    yield fromFile.articles;
   }
 }
 
