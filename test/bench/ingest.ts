@@ -232,7 +232,7 @@ const lines = [
   '',
   '| measure | value | target |',
   '| --- | --- | --- |',
-  `| ingest throughput, one thread (${stored} synthetic articles: parse + enrich + dedupe + store + index) | ${Math.round(stored / (totalMs / 1000))} articles/s (${(totalMs / stored).toFixed(2)} ms each) | ≥ 300/s |`,
+  `| ingest throughput, one thread (${stored} synthetic articles: parse + enrich + dedupe + store + index) | ${Math.round(stored / (totalMs / 1000))} articles/s (${(totalMs / stored).toFixed(2)} ms each) | (the poller's path; the target is the bulk one below) |`,
   `| … per stage, ms per article | parse ${per(parseMs)}, lookup ${per(timings.lookup)}, enrich ${per(timings.enrich)}, signature ${per(timings.signature)}, cluster ${per(timings.cluster)}, store ${per(timings.store)}, index ${per(timings.index)} | |`,
   `| ingest throughput, enrichment on ${poolSize} worker threads (same articles as one bulk stream, pool start included) | ${Math.round(parallel.stored / (parallel.totalMs / 1000))} articles/s (${(parallel.totalMs / parallel.stored).toFixed(2)} ms each; main thread waited ${(parallel.timings.enrich / parallel.stored).toFixed(2)} ms per article for enrichment) | ≥ 300/s |`,
   `| incremental index upsert at ${index.size.toLocaleString('en')} indexed | p50 ${pct(0.5).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms | ≤ 5 ms |`,
