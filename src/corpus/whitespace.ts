@@ -28,7 +28,7 @@ export function collapseWhitespace(text: string): string {
 }
 
 /** `\s`: ECMAScript white space and line terminators (tab to carriage return, the Zs spaces, U+2028/9, U+FEFF). */
-function isWhiteSpace(c: number): boolean {
+export function isWhiteSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||

@@ -133,33 +133,27 @@ const CLOSES_P_ONLY: ReadonlySet<string> = new Set(['p']);
  * element starts or ends. Tested against the parser on generated fragments (test/ingest/html-text.test.ts).
  */
 function simpleMarkupParagraphs(html: string): string[] | undefined {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const p = collapseWhitespace(current).trim();
-    if (p) paragraphs.push(p);
-    current = '';
-  };
+  const text = new ParagraphText();
   /** Open elements, innermost last. */
   const open: string[] = [];
   const startTag = (name: string) => {
     const closes = CLOSES_P.has(name) ? CLOSES_P_ONLY : CLOSES_SAME[name];
     if (closes) while (open.length > 0 && closes.has(open[open.length - 1] as string)) open.pop();
-    if (SIMPLE_BLOCKS.has(name)) flush();
+    if (SIMPLE_BLOCKS.has(name)) text.endParagraph();
     if (!VOID.has(name)) open.push(name);
   };
   const endTag = (name: string) => {
     if (VOID.has(name)) {
-      if (name === 'br') flush();
+      if (name === 'br') text.endParagraph();
       return;
     }
     const at = open.lastIndexOf(name);
     if (at < 0) {
-      if (name === 'p') flush();
+      if (name === 'p') text.endParagraph();
       return;
     }
     // Everything above the element closes with it.
-    if (open.slice(at).some((n) => SIMPLE_BLOCKS.has(n))) flush();
+    if (open.slice(at).some((n) => SIMPLE_BLOCKS.has(n))) text.endParagraph();
     open.length = at;
   };
   let i = 0;
@@ -168,10 +162,10 @@ function simpleMarkupParagraphs(html: string): string[] | undefined {
     const amp = html.indexOf('&', i);
     const next = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
     if (next < 0) {
-      current += html.slice(i);
+      text.add(html.slice(i));
       break;
     }
-    current += html.slice(i, next);
+    text.add(html.slice(i, next));
     if (next === lt) {
       TAG_RE.lastIndex = lt;
       const tag = TAG_RE.exec(html);
@@ -185,46 +179,60 @@ function simpleMarkupParagraphs(html: string): string[] | undefined {
       REFERENCE_RE.lastIndex = amp;
       const ref = REFERENCE_RE.exec(html);
       if (!ref) return undefined;
-      const text =
+      const decoded =
         ref[1] !== undefined
           ? plainCodePoint(Number.parseInt(ref[1], 10))
           : ref[2] !== undefined
             ? plainCodePoint(Number.parseInt(ref[2], 16))
             : NAMED_REFERENCES.get(ref[3] as string);
-      if (text === undefined) return undefined;
-      current += text;
+      if (decoded === undefined) return undefined;
+      text.add(decoded);
       i = REFERENCE_RE.lastIndex;
     }
   }
-  flush();
-  return paragraphs;
+  return text.paragraphs();
+}
+
+/** Text read in document order, cut into paragraphs: white space collapsed, empty paragraphs dropped. */
+class ParagraphText {
+  readonly #paragraphs: string[] = [];
+  #current = '';
+
+  add(text: string): void {
+    this.#current += text;
+  }
+
+  endParagraph(): void {
+    const p = collapseWhitespace(this.#current).trim();
+    if (p) this.#paragraphs.push(p);
+    this.#current = '';
+  }
+
+  /** The paragraphs, the one being read included. */
+  paragraphs(): string[] {
+    this.endParagraph();
+    return this.#paragraphs;
+  }
 }
 
 /** Paragraphs of a DOM subtree (see `htmlToParagraphs`). */
 export function nodeParagraphs(root: DomNode): string[] {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = () => {
-    const p = collapseWhitespace(current).trim();
-    if (p) paragraphs.push(p);
-    current = '';
-  };
+  const text = new ParagraphText();
   const walk = (node: DomNode) => {
     if (node.nodeType === 3) {
-      current += node.textContent ?? '';
+      text.add(node.textContent ?? '');
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name)) return;
     const block = BLOCKS.has(name);
-    if (block) flush();
+    if (block) text.endParagraph();
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode);
-    if (block) flush();
+    if (block) text.endParagraph();
   };
   walk(root);
-  flush();
-  return paragraphs;
+  return text.paragraphs();
 }
 
 /** A single line of text from HTML (titles): markup dropped, entities decoded, whitespace collapsed. */

@@ -1,3 +1,4 @@
+import { isWhiteSpace } from '../corpus/whitespace.ts';
 import {
   CONNECTIVE_ABBREVIATIONS,
   EXACT_CASE_ABBREVIATIONS,
@@ -35,21 +36,8 @@ export const splitSentences: (text: string) => Sentence[] = rememberLast((text: 
 // ---------------------------------------------------------------------------------------------------------------
 // Character classes. Char-code tests keep the scan fast (the splitter runs on every ingested article).
 
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+/** White space as `\s` reads it. */
+const isSpace = isWhiteSpace;
 
 function isHorizontalSpace(c: number): boolean {
   return c !== 10 && c !== 0x2028 && c !== 0x2029 && isSpace(c);
