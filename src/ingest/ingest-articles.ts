@@ -279,17 +279,3 @@ export async function ingestStream(
     if (typeof pool === 'function') await running.close();
   }
 }
-
-/**
- * `ingestArticles` with the enrichment done on a worker pool (see `ingestStream`).
- * @example await ingestArticlesInParallel(articles, folder, deps, Date.now(), pool)
- */
-export function ingestArticlesInParallel(
-  incoming: readonly Article[],
-  originRef: string,
-  deps: IngestDeps,
-  nowMs: number,
-  pool: EnrichPool,
-): Promise<IngestReport> {
-  return ingestStream([incoming], originRef, deps, nowMs, pool);
-}

@@ -2,12 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type EnrichPool, startEnrichPool } from '../../src/ingest/enrich-pool.ts';
-import {
-  ingestArticles,
-  ingestArticlesInParallel,
-  ingestStream,
-  POOL_THRESHOLD,
-} from '../../src/ingest/ingest-articles.ts';
+import { ingestArticles, ingestStream, POOL_THRESHOLD } from '../../src/ingest/ingest-articles.ts';
 import { loadGazetteer } from '../../src/nlp/gazetteer.ts';
 import { ArticleRepository } from '../../src/store/articles.ts';
 import { openDatabase } from '../../src/store/database.ts';
@@ -33,7 +28,7 @@ test('GIVEN articles with rewritten copies THEN the worker pool stores exactly w
   const many = store();
   const deps = { gazetteer, minRelevance: 0, log };
   const a = ingestArticles(incoming, 'test', { ...deps, articles: one }, 1_000);
-  const b = await ingestArticlesInParallel(incoming, 'test', { ...deps, articles: many }, 1_000, pool);
+  const b = await ingestStream([incoming], 'test', { ...deps, articles: many }, 1_000, pool);
   expect(b).toEqual(a);
   const view = (repo: ArticleRepository) =>
     [...repo.iterate()]
@@ -41,7 +36,7 @@ test('GIVEN articles with rewritten copies THEN the worker pool stores exactly w
       .sort((x, y) => (x.id < y.id ? -1 : 1));
   expect(view(many)).toEqual(view(one));
   // A second run finds everything stored and sends nothing to the pool.
-  const again = await ingestArticlesInParallel(incoming, 'test', { ...deps, articles: many }, 2_000, pool);
+  const again = await ingestStream([incoming], 'test', { ...deps, articles: many }, 2_000, pool);
   expect(again).toMatchObject({ added: 0, updated: 0, unchanged: incoming.length });
 });
 
